@@ -1,0 +1,24 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
+import { remarkCitations } from './src/lib/remark-citations.ts';
+import { SITE_URL } from './src/consts.ts';
+
+// Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
+// and MDX inherits it. SmartyPants is off so the article's quotes and apostrophes stay as written.
+export default defineConfig({
+  site: SITE_URL,
+  trailingSlash: 'ignore',
+  integrations: [mdx(), preact()],
+  markdown: {
+    processor: unified({
+      smartypants: false,
+      remarkPlugins: [remarkMath, remarkKatexStrict, remarkCitations],
+      rehypePlugins: [rehypeKatex],
+    }),
+  },
+});

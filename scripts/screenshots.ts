@@ -1,0 +1,22 @@
+// Screenshots of the pages a reader sees, at desktop and phone widths, to look at by eye.
+// Usage: npm run screenshots -- [baseURL] (default http://127.0.0.1:4321, a running `npm run preview`).
+import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { launchOptions } from '../tests/chromium.ts';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4321';
+const pages = ['/', '/understanding-convolutional-neural-networks/', '/about/', '/no-such-page/'];
+const widths = { desktop: 1280, phone: 390 };
+mkdirSync('screenshots', { recursive: true });
+const browser = await chromium.launch(launchOptions);
+for (const [name, width] of Object.entries(widths)) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  for (const path of pages) {
+    await page.goto(base + path);
+    const file = `screenshots/${name}${path.replaceAll('/', '_') || '_'}.png`;
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  }
+  await page.close();
+}
+await browser.close();

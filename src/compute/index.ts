@@ -1,0 +1,17 @@
+/** The only import surface of the maths room for islands, components and tests. */
+export type * from './types';
+export {
+  pair,
+  effectiveKernelSize,
+  paddingSplit,
+  outputSize,
+  sizeOf,
+  tensor4,
+  fromRows,
+  toRows,
+} from './shape';
+export { planWindow, checkFinite, type WindowPlan } from './plan';
+export { conv2d, depthwiseConv2d, maxPool, avgPool, relu } from './reference';
+export { convolveGrid, windowTerms, type WindowTerm } from './single';
+export { KERNELS, kernelById, type NamedKernel, type KernelId } from './kernels';
+export { SEED_INPUT, SEED_KERNEL } from './examples';

@@ -1,0 +1,62 @@
+/**
+ * BibTeX in, CSL-JSON out, through citation-js (no hand-written parser). A mistake throws a
+ * sentence that names the .bib file and what is wrong.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+
+/** The CSL-JSON fields this site reads. */
+export interface CslEntry {
+  id: string;
+  type?: string;
+  title?: string;
+  author?: { given?: string; family?: string; literal?: string }[];
+  issued?: { 'date-parts'?: (number | string)[][] };
+  note?: string;
+  publisher?: string;
+  'container-title'?: string;
+  URL?: string;
+  DOI?: string;
+}
+
+export type Bibliography = ReadonlyMap<string, CslEntry>;
+
+/** Parses BibTeX text; `source` names the file in error messages. */
+export function parseBibtex(text: string, source: string): Map<string, CslEntry> {
+  let entries: CslEntry[];
+  try {
+    entries = new Cite(text).data as CslEntry[];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${source}: this BibTeX does not parse. ${reason}`);
+  }
+  const map = new Map<string, CslEntry>();
+  for (const entry of entries) {
+    if (map.has(entry.id)) {
+      throw new Error(`${source}: the key "${entry.id}" is used by two entries; give each work its own key.`);
+    }
+    map.set(entry.id, entry);
+  }
+  return map;
+}
+
+/** The site-wide content/references.bib merged with the post's own references.bib, if any. */
+export function loadBibliography(root: string, postDir?: string): Bibliography {
+  const files = [join(root, 'content', 'references.bib')];
+  if (postDir !== undefined) files.push(join(postDir, 'references.bib'));
+  const merged = new Map<string, CslEntry>();
+  for (const file of files.filter((f) => existsSync(f))) {
+    const source = relative(root, file);
+    for (const [key, entry] of parseBibtex(readFileSync(file, 'utf8'), source)) {
+      if (merged.has(key)) {
+        throw new Error(
+          `${source}: the key "${key}" is already defined in content/references.bib; rename one.`,
+        );
+      }
+      merged.set(key, entry);
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,58 @@
+/**
+ * The frontmatter every post must carry. Each message says which field is wrong and what to
+ * write instead; Astro prefixes it with the post's file when the build fails.
+ */
+import { z } from 'astro/zod';
+
+const says = (field: string, expected: string, example: string) => (issue: { input: unknown }) =>
+  issue.input === undefined
+    ? `"${field}" is missing: add ${example} to the frontmatter.`
+    : `"${field}" must be ${expected}, for example ${example}; got ${JSON.stringify(issue.input)}.`;
+
+const text = (field: string, example: string) =>
+  z
+    .string({ error: says(field, 'text', example) })
+    .trim()
+    .min(1, { error: `"${field}" must not be empty.` });
+
+const KNOWN = 'title, date, excerpt, math, comments, tags, draft';
+
+const flag = (field: string) => z.boolean({ error: says(field, 'true or false', `${field}: true`) });
+
+export const postSchema = z.strictObject(
+  {
+    title: text('title', 'title: "Understanding convolutions"'),
+    /** YAML reads 2017-01-11 12:54:47 as a date (UTC); a quoted string is parsed too. */
+    date: z
+      .union([z.date(), z.string()], { error: says('date', 'a date', 'date: 2017-01-11 12:54:47') })
+      .transform((value, ctx) => {
+        const date = value instanceof Date ? value : new Date(value);
+        if (!Number.isNaN(date.getTime())) return date;
+        ctx.addIssue({
+          code: 'custom',
+          message: `"date" cannot be read as a date (got ${JSON.stringify(value)}): write it as 2017-01-11 or 2017-01-11 12:54:47.`,
+        });
+        return z.NEVER;
+      }),
+    /** One or two sentences for the home page and feeds. */
+    excerpt: text('excerpt', 'excerpt: "What this post explains."'),
+    /** The post contains math (KaTeX renders it at build time either way; this loads the stylesheet). */
+    math: flag('math').default(false),
+    /** Show reader comments under the post, once the site configures a provider. */
+    comments: flag('comments').default(false),
+    tags: z
+      .array(z.string().min(1), { error: says('tags', 'a list of words', 'tags: [cnn, basics]') })
+      .default([]),
+    /** Drafts are never built into the site. */
+    draft: flag('draft').default(false),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: ` +
+          `the fields are ${KNOWN}. Remove it or fix its spelling.`
+        : undefined,
+  },
+);
+
+export type PostData = z.infer<typeof postSchema>;

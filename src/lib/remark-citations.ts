@@ -1,0 +1,132 @@
+/**
+ * Turns [@key] markers into numbered links to the References list, and fills that list (after a
+ * "References" heading, or at the end) with the cited works, each linking back to every place
+ * that cites it. An unknown key fails the build with the file, the line and the key.
+ */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Heading, Root, RootContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { dirname } from 'node:path';
+import type { Node } from 'unist';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { loadBibliography, type Bibliography } from './bibliography';
+import { CitationRegistry, referenceAnchor, splitCitations, type CitedWork } from './citations';
+import { formatReference } from './format-reference';
+import { where } from './where';
+
+/** An mdast node that remark-rehype turns into the hast element it carries. */
+interface HastCarrier extends Node {
+  type: 'citationHast';
+  data: { hName: string; hProperties: Element['properties']; hChildren: ElementContent[] };
+}
+
+function carry(element: Element): HastCarrier {
+  return {
+    type: 'citationHast',
+    data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children },
+  };
+}
+
+function marker(works: CitedWork[], registry: CitationRegistry, bibliography: Bibliography): Element {
+  const children: (ElementContent | string)[] = ['['];
+  works.forEach((work, i) => {
+    const { number, anchor } = registry.cite(work.key);
+    const title = bibliography.get(work.key)?.title ?? work.key;
+    if (i > 0) children.push('; ');
+    children.push(
+      h(
+        'a',
+        {
+          href: `#${referenceAnchor(work.key)}`,
+          id: anchor,
+          className: ['citation-link'],
+          ariaLabel: `Reference ${number}: ${title}${work.locator ? `, ${work.locator}` : ''}`,
+        },
+        String(number),
+      ),
+    );
+    if (work.locator) children.push(`, ${work.locator}`);
+  });
+  children.push(']');
+  return h('sup', { className: ['citation'] }, children);
+}
+
+function referenceList(registry: CitationRegistry, bibliography: Bibliography): Element {
+  const items = registry.entries().map(({ key, number, anchors }) => {
+    const entry = bibliography.get(key);
+    const parts = entry === undefined ? [] : formatReference(entry);
+    const text: (ElementContent | string)[] = [];
+    parts.forEach((part, i) => {
+      if (i > 0) text.push(', ');
+      text.push('href' in part ? h('a', { href: part.href }, part.text) : part.text);
+    });
+    const back = anchors.map((anchor, i) =>
+      h(
+        'a',
+        {
+          href: `#${anchor}`,
+          className: ['citation-backlink'],
+          ariaLabel: `Back to citation ${i + 1} of ${anchors.length} of reference ${number}`,
+        },
+        anchors.length > 1 ? `↩\uFE0E${i + 1}` : '↩\uFE0E',
+      ),
+    );
+    return h('li', { id: referenceAnchor(key), value: number }, [
+      h('span', { className: ['reference-text'] }, text),
+      ' ',
+      h('span', { className: ['citation-backlinks'] }, back),
+    ]);
+  });
+  return h('ol', { className: ['references'] }, items);
+}
+
+export interface RemarkCitationsOptions {
+  /** Project root: where content/references.bib lives. Default: the current directory. */
+  root?: string;
+}
+
+export function remarkCitations(options: RemarkCitationsOptions = {}) {
+  return (tree: Root, file: VFile): void => {
+    let bibliography: Bibliography | undefined;
+    const registry = new CitationRegistry();
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (parent === undefined || index === undefined || !node.value.includes('[@')) return undefined;
+      bibliography ??= loadBibliography(options.root ?? file.cwd, file.path ? dirname(file.path) : undefined);
+      const known = bibliography;
+      let pieces;
+      try {
+        pieces = splitCitations(node.value);
+      } catch (error) {
+        throw new Error(`${where(file, node)}: ${(error as Error).message}.`);
+      }
+      const replacement = pieces.map((piece) => {
+        if (piece.kind === 'text') return { type: 'text', value: piece.value } as Text;
+        for (const work of piece.works) {
+          if (!known.has(work.key)) {
+            throw new Error(
+              `${where(file, node)}: the citation key "${work.key}" is not in the bibliography. ` +
+                `Add an entry with that key to content/references.bib (or the post's own references.bib), ` +
+                `or use one of: ${[...known.keys()].join(', ')}.`,
+            );
+          }
+        }
+        return carry(marker(piece.works, registry, known));
+      });
+      parent.children.splice(index, 1, ...(replacement as Text[]));
+      return [SKIP, index + replacement.length];
+    });
+    if (bibliography === undefined) return;
+    const list = carry(referenceList(registry, bibliography)) as unknown as RootContent;
+    const heading = tree.children.findIndex(
+      (n): n is Heading => n.type === 'heading' && toString(n).trim() === 'References',
+    );
+    if (heading === -1) {
+      const title: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: 'References' }] };
+      tree.children.push(title, list);
+    } else {
+      tree.children.splice(heading + 1, 0, list);
+    }
+  };
+}

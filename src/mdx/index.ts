@@ -1,0 +1,4 @@
+/** The authors' API: everything an MDX post may import. Import from '~/mdx'. */
+export { default as EditorNote } from './EditorNote.astro';
+export { default as Figure } from './Figure.astro';
+export { default as ConvolutionFigure } from './ConvolutionFigure.astro';

@@ -1,0 +1,40 @@
+/**
+ * Every end-to-end test runs with two guards: a console error fails it, and so does a request to
+ * any host other than the local server.
+ */
+import { test as base, expect } from '@playwright/test';
+
+interface Guards {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+export const test = base.extend<Guards>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      await use(errors);
+      expect(errors, 'the page logged no console errors and threw nothing').toEqual([]);
+    },
+    { auto: true },
+  ],
+  foreignRequests: [
+    async ({ page, baseURL }, use) => {
+      const own = new URL(baseURL ?? 'http://127.0.0.1').host;
+      const foreign: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol.startsWith('http') && url.host !== own) foreign.push(request.url());
+      });
+      await use(foreign);
+      expect(foreign, 'the page requested nothing from another host').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

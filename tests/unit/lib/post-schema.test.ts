@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { postSchema } from '~/lib/post-schema';
+
+const valid = {
+  title: 'Understanding convolutions',
+  date: new Date('2017-01-11T12:54:47Z'),
+  excerpt: 'What a kernel does.',
+};
+
+/** The messages an author would read, one line per problem: "field: sentence". */
+function problems(input: unknown): string[] {
+  const result = postSchema.safeParse(input);
+  if (result.success) return [];
+  return result.error.issues.map((i) => `${i.path.join('.') || '(frontmatter)'}: ${i.message}`);
+}
+
+describe('post frontmatter schema', () => {
+  test('a complete frontmatter passes, with defaults filled in', () => {
+    expect(postSchema.parse(valid)).toEqual({
+      ...valid,
+      math: false,
+      comments: false,
+      tags: [],
+      draft: false,
+    });
+  });
+
+  test('the seed date as YAML writes it (a Date) and as a quoted string', () => {
+    expect(postSchema.parse({ ...valid, date: '2017-01-11 12:54:47Z' }).date.toISOString()).toBe(
+      '2017-01-11T12:54:47.000Z',
+    );
+  });
+
+  test('missing fields say which and what to add', () => {
+    expect(problems({})).toMatchInlineSnapshot(`
+      [
+        "title: "title" is missing: add title: "Understanding convolutions" to the frontmatter.",
+        "date: "date" is missing: add date: 2017-01-11 12:54:47 to the frontmatter.",
+        "excerpt: "excerpt" is missing: add excerpt: "What this post explains." to the frontmatter.",
+      ]
+    `);
+  });
+
+  test('wrong types say what was found', () => {
+    expect(problems({ ...valid, title: 3, math: 'yes', tags: 'cnn' })).toMatchInlineSnapshot(`
+      [
+        "title: "title" must be text, for example title: "Understanding convolutions"; got 3.",
+        "math: "math" must be true or false, for example math: true; got "yes".",
+        "tags: "tags" must be a list of words, for example tags: [cnn, basics]; got "cnn".",
+      ]
+    `);
+  });
+
+  test('an unreadable date and an empty excerpt', () => {
+    expect(problems({ ...valid, date: 'next Tuesday', excerpt: '  ' })).toMatchInlineSnapshot(`
+      [
+        "date: "date" cannot be read as a date (got "next Tuesday"): write it as 2017-01-11 or 2017-01-11 12:54:47.",
+        "excerpt: "excerpt" must not be empty.",
+      ]
+    `);
+  });
+
+  test('an unknown field, such as Jekyll’s mathjax, is named', () => {
+    expect(problems({ ...valid, mathjax: true })).toMatchInlineSnapshot(`
+      [
+        "(frontmatter): unknown frontmatter field "mathjax": the fields are title, date, excerpt, math, comments, tags, draft. Remove it or fix its spelling.",
+      ]
+    `);
+  });
+});
