@@ -15,3 +15,5 @@ export { conv2d, depthwiseConv2d, maxPool, avgPool, relu } from './reference';
 export { convolveGrid, windowTerms, type WindowTerm } from './single';
 export { KERNELS, kernelById, type NamedKernel, type KernelId } from './kernels';
 export { SEED_INPUT, SEED_KERNEL } from './examples';
+export { rgbaToChannels, tileKernel, LUMA, type ChannelMode } from './pixels';
+export { renderToRGBA, diverging, range, type Scaling, type Legend } from './colormap';

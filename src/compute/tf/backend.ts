@@ -1,0 +1,139 @@
+/**
+ * The one module that picks the TensorFlow.js backend: by what is fast, not by name. Each backend
+ * package is imported only when it is tried. setBackend can resolve false or never settle, so each
+ * try is raced against a timeout, and what it resolved to is checked.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { detectRenderer, type RendererInfo } from './renderer';
+
+export type BackendName = 'wasm' | 'webgl' | 'cpu';
+export const BACKENDS: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
+
+export interface BackendReport {
+  name: BackendName;
+  /** One sentence a reader can understand: why this backend runs here. */
+  reason: string;
+  /** Every backend tried, in order, with what happened. */
+  tried: { name: BackendName; outcome: string }[];
+  renderer: RendererInfo | null;
+}
+
+export interface ChooseOptions {
+  /** Use this backend or fail (tests, and the ?backend= URL parameter). */
+  force?: BackendName;
+  /** How long one backend may take to initialise. Default 8000 ms. */
+  timeoutMs?: number;
+}
+
+const loaders: Record<BackendName, () => Promise<unknown>> = {
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  wasm: async () => {
+    const [wasm, { WASM_PATHS }] = await Promise.all([
+      import('@tensorflow/tfjs-backend-wasm'),
+      import('./wasm-paths'),
+    ]);
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    wasm.setWasmPaths(WASM_PATHS);
+  },
+};
+
+function timeout(ms: number): Promise<'timeout'> {
+  return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms));
+}
+
+/** Loads and switches to one backend; returns null on success, or what went wrong. */
+async function trySet(name: BackendName, timeoutMs: number): Promise<string | null> {
+  try {
+    await loaders[name]();
+    const result = await Promise.race([tf.setBackend(name), timeout(timeoutMs)]);
+    if (result === 'timeout') return `did not initialise within ${timeoutMs} ms`;
+    if (result !== true) return 'failed to initialise';
+    if (tf.getBackend() !== name) return `resolved to ${tf.getBackend()} instead`;
+    await tf.ready();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Median time of a depthwise 3x3 conv on 256x256 RGB, read back: the work a demo update does. */
+async function calibrate(): Promise<number> {
+  const x = tf.randomUniform([1, 256, 256, 3], 0, 255);
+  const w = tf.ones([3, 3, 3, 1]);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 7; i++) {
+      const start = performance.now();
+      const y = tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same');
+      await y.data();
+      y.dispose();
+      if (i >= 2) times.push(performance.now() - start);
+    }
+  } finally {
+    x.dispose();
+    w.dispose();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Chooses and activates a backend. Without a GPU, WASM (SIMD) is fastest, then CPU; WebGL on a
+ * software rasteriser is never used. With a real GPU, WebGL and WASM are timed on the same work
+ * and the faster one wins.
+ */
+export async function chooseBackend(options: ChooseOptions = {}): Promise<BackendReport> {
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const tried: BackendReport['tried'] = [];
+  const renderer = detectRenderer();
+  const attempt = async (name: BackendName): Promise<boolean> => {
+    const failure = await trySet(name, timeoutMs);
+    tried.push({ name, outcome: failure ?? 'ready' });
+    return failure === null;
+  };
+
+  if (options.force) {
+    if (!(await attempt(options.force))) {
+      throw new Error(`The ${options.force} backend could not start: ${tried.at(-1)?.outcome}.`);
+    }
+    return { name: options.force, reason: `${options.force} was asked for.`, tried, renderer };
+  }
+
+  const wasmOk = await attempt('wasm');
+  if (renderer && !renderer.software) {
+    const wasmMs = wasmOk ? await calibrate() : Number.POSITIVE_INFINITY;
+    if (await attempt('webgl')) {
+      const webglMs = await calibrate();
+      if (webglMs < wasmMs) {
+        return {
+          name: 'webgl',
+          reason: `The GPU (${renderer.renderer}) ran the test filter in ${webglMs.toFixed(1)} ms, WASM in ${wasmMs.toFixed(1)} ms.`,
+          tried,
+          renderer,
+        };
+      }
+      if (wasmOk && (await attempt('wasm'))) {
+        return {
+          name: 'wasm',
+          reason: `WASM ran the test filter in ${wasmMs.toFixed(1)} ms, the GPU in ${webglMs.toFixed(1)} ms.`,
+          tried,
+          renderer,
+        };
+      }
+    }
+  }
+  if (wasmOk && tf.getBackend() === 'wasm') {
+    const why = renderer
+      ? renderer.software
+        ? `WebGL here is a software rasteriser (${renderer.renderer}), slower than WASM`
+        : 'WebGL could not start'
+      : 'there is no WebGL here';
+    return { name: 'wasm', reason: `WASM with SIMD is the fastest path: ${why}.`, tried, renderer };
+  }
+  if (await attempt('cpu')) {
+    const wasmFailure = tried.find((t) => t.name === 'wasm')?.outcome ?? 'not tried';
+    return { name: 'cpu', reason: `Plain JavaScript, because WASM failed (${wasmFailure}).`, tried, renderer };
+  }
+  throw new Error(`No TensorFlow.js backend could start: ${tried.map((t) => `${t.name} ${t.outcome}`).join('; ')}.`);
+}
