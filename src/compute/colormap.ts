@@ -45,7 +45,8 @@ export function range(values: ArrayLike<number>): { min: number; max: number } {
 
 /**
  * Writes HWC values (1 or 3 channels) into RGBA bytes `out` (alpha 255) and returns the legend.
- * `out` is reused between frames by the caller, so nothing is allocated per update.
+ * `out` is reused between frames by the caller, so nothing is allocated per update. This runs on
+ * every demo update, so each case is one tight loop (Uint8ClampedArray rounds and clamps).
  */
 export function renderToRGBA(
   values: Float32Array,
@@ -61,16 +62,18 @@ export function renderToRGBA(
   const signed = min < 0;
   if (channels === 1 && signed) {
     const m = scaling === 'clip' ? 255 : Math.max(Math.abs(min), Math.abs(max)) || 1;
-    for (let i = 0; i < pixels; i++) {
-      const [r, g, b] = diverging((values[i] as number) / m);
-      out[i * 4] = r;
-      out[i * 4 + 1] = g;
-      out[i * 4 + 2] = b;
-      out[i * 4 + 3] = 255;
+    const lut = divergingTable();
+    for (let i = 0, j = 0; i < pixels; i++, j += 4) {
+      const t = (values[i] as number) / m;
+      const k = 3 * Math.round((t < -1 ? -1 : t > 1 ? 1 : t) * 255 + 255);
+      out[j] = lut[k] as number;
+      out[j + 1] = lut[k + 1] as number;
+      out[j + 2] = lut[k + 2] as number;
+      out[j + 3] = 255;
     }
     return { kind: 'diverging', low: -m, high: m, min, max };
   }
-  // Linear map value -> byte: byte = (v - low) * scale, clamped by Uint8ClampedArray.
+  // Linear map value -> byte: byte = (v - low) * scale.
   let low = 0;
   let high = 255;
   if (scaling === 'normalize') {
@@ -83,11 +86,33 @@ export function renderToRGBA(
     }
   }
   const scale = 255 / (high - low);
-  for (let i = 0; i < pixels; i++) {
-    for (let c = 0; c < 3; c++) {
-      out[i * 4 + c] = ((values[i * channels + (channels === 3 ? c : 0)] as number) - low) * scale;
+  const identity = low === 0 && high === 255;
+  if (channels === 3) {
+    for (let i = 0, j = 0; i < values.length; i += 3, j += 4) {
+      out[j] = identity ? (values[i] as number) : ((values[i] as number) - low) * scale;
+      out[j + 1] = identity ? (values[i + 1] as number) : ((values[i + 1] as number) - low) * scale;
+      out[j + 2] = identity ? (values[i + 2] as number) : ((values[i + 2] as number) - low) * scale;
+      out[j + 3] = 255;
     }
-    out[i * 4 + 3] = 255;
+  } else {
+    for (let i = 0, j = 0; i < pixels; i++, j += 4) {
+      const v = identity ? (values[i] as number) : ((values[i] as number) - low) * scale;
+      out[j] = v;
+      out[j + 1] = v;
+      out[j + 2] = v;
+      out[j + 3] = 255;
+    }
   }
   return { kind: channels === 3 ? 'rgb' : 'gray', low, high, min, max };
+}
+
+let table: Uint8Array | null = null;
+
+/** The diverging map sampled at 511 steps from -1 to 1, computed once. */
+function divergingTable(): Uint8Array {
+  if (table === null) {
+    table = new Uint8Array(511 * 3);
+    for (let k = 0; k < 511; k++) table.set(diverging(k / 255 - 1), k * 3);
+  }
+  return table;
 }

@@ -6,7 +6,12 @@ export type ChannelMode = 'rgb' | 'gray';
 export const LUMA = [0.299, 0.587, 0.114] as const;
 
 /** RGBA bytes to HWC floats in 0..255: three channels, or one luma channel. Alpha is dropped. */
-export function rgbaToChannels(rgba: ArrayLike<number>, width: number, height: number, mode: ChannelMode): Float32Array {
+export function rgbaToChannels(
+  rgba: ArrayLike<number>,
+  width: number,
+  height: number,
+  mode: ChannelMode,
+): Float32Array {
   const pixels = width * height;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new Error(`rgbaToChannels: an image must be at least 1x1 pixels, got ${width}x${height}`);

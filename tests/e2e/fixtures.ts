@@ -3,6 +3,7 @@
  * any host other than the local server.
  */
 import { test as base, expect } from '@playwright/test';
+import { HARNESS_URL, SITE_URL } from '../urls';
 
 interface Guards {
   consoleErrors: string[];
@@ -23,12 +24,12 @@ export const test = base.extend<Guards>({
     { auto: true },
   ],
   foreignRequests: [
-    async ({ page, baseURL }, use) => {
-      const own = new URL(baseURL ?? 'http://127.0.0.1').host;
+    async ({ page }, use) => {
+      const own = new Set([new URL(SITE_URL).host, new URL(HARNESS_URL).host]);
       const foreign: string[] = [];
       page.on('request', (request) => {
         const url = new URL(request.url());
-        if (url.protocol.startsWith('http') && url.host !== own) foreign.push(request.url());
+        if (url.protocol.startsWith('http') && !own.has(url.host)) foreign.push(request.url());
       });
       await use(foreign);
       expect(foreign, 'the page requested nothing from another host').toEqual([]);

@@ -133,7 +133,14 @@ export async function chooseBackend(options: ChooseOptions = {}): Promise<Backen
   }
   if (await attempt('cpu')) {
     const wasmFailure = tried.find((t) => t.name === 'wasm')?.outcome ?? 'not tried';
-    return { name: 'cpu', reason: `Plain JavaScript, because WASM failed (${wasmFailure}).`, tried, renderer };
+    return {
+      name: 'cpu',
+      reason: `Plain JavaScript, because WASM failed (${wasmFailure}).`,
+      tried,
+      renderer,
+    };
   }
-  throw new Error(`No TensorFlow.js backend could start: ${tried.map((t) => `${t.name} ${t.outcome}`).join('; ')}.`);
+  throw new Error(
+    `No TensorFlow.js backend could start: ${tried.map((t) => `${t.name} ${t.outcome}`).join('; ')}.`,
+  );
 }

@@ -65,7 +65,11 @@ export async function conv2d(input: Tensor4, filter: Filter4, options: Conv2DOpt
   return await take(tf.tidy(() => convolve(asTensor(input), asTensor(filter), plan, false)));
 }
 
-export async function depthwiseConv2d(input: Tensor4, filter: Filter4, options: Conv2DOptions = {}): Promise<Tensor4> {
+export async function depthwiseConv2d(
+  input: Tensor4,
+  filter: Filter4,
+  options: Conv2DOptions = {},
+): Promise<Tensor4> {
   const plan = checkConv('depthwiseConv2d', input, filter, options);
   return await take(tf.tidy(() => convolve(asTensor(input), asTensor(filter), plan, true)));
 }

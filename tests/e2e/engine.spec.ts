@@ -1,0 +1,115 @@
+/**
+ * The engine in a real browser: every TensorFlow.js backend that starts here agrees with the
+ * reference on a sample of the unit-test grid, and leaks no tensors over 1,000 calls.
+ */
+import type { Page } from '@playwright/test';
+import { HARNESS_URL } from '../urls';
+import { expect, test } from './fixtures';
+
+const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
+
+/** Opens the harness with one backend forced; returns null (and why) if it cannot start here. */
+async function openWith(page: Page, backend: string): Promise<string | null> {
+  await page.goto(`${HARNESS_URL}/?backend=${backend}`);
+  return page.evaluate(() =>
+    window.harnessReady.then(
+      (report) =>
+        report.name === new URLSearchParams(location.search).get('backend') ? null : 'other backend',
+      (error: Error) => error.message,
+    ),
+  );
+}
+
+for (const backend of BACKENDS) {
+  test.describe(`${backend} backend`, () => {
+    test(`agrees with the reference on a sample of the grid (tolerance 1e-4)`, async ({
+      page,
+      consoleErrors,
+    }) => {
+      const failure = await openWith(page, backend);
+      // A backend that cannot start in this browser has nothing to compare; the reason is recorded.
+      test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
+      const worst = await page.evaluate(async () => {
+        const { engine, reference } = window.harness;
+        let seed = 11;
+        const rand = () => {
+          seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+          return Math.round((seed / 2 ** 31 - 1) * 1000) / 1000;
+        };
+        const cases: string[] = [];
+        let worstError = 0;
+        for (const n of [1, 4, 7, 9, 32])
+          for (const k of [1, 2, 3, 5])
+            for (const s of [1, 2, 3])
+              for (const p of ['valid', 'same', 2] as const)
+                for (const d of [1, 2])
+                  for (const c of [1, 3]) {
+                    if ((n + k + s + d + c) % 3 !== 0) continue; // a third of the grid, spread across every axis
+                    const input = {
+                      data: Float32Array.from({ length: n * n * c }, rand),
+                      shape: [1, n, n, c] as const,
+                    };
+                    const filter = {
+                      data: Float32Array.from({ length: k * k * c * 2 }, rand),
+                      shape: [k, k, c, 2] as const,
+                    };
+                    const options = { stride: s, padding: p, dilation: d };
+                    let expected;
+                    try {
+                      expected = reference.conv2d(input, filter, options);
+                    } catch {
+                      continue; // the kernel does not fit: the unit tests check both sides refuse alike
+                    }
+                    const got = await engine.conv2d(input, filter, options);
+                    const name = `conv2d x=[1,${n},${n},${c}] k=${k} s=${s} p=${p} d=${d}`;
+                    if (got.shape.join() !== expected.shape.join())
+                      throw new Error(`${name}: shape ${got.shape}`);
+                    got.data.forEach((v, i) => {
+                      const e = expected.data[i] as number;
+                      worstError = Math.max(worstError, Math.abs(v - e) / Math.max(1, Math.abs(e)));
+                    });
+                    cases.push(name);
+                  }
+        return { worstError, cases: cases.length };
+      });
+      expect(worst.cases, 'enough cases were compared').toBeGreaterThan(60);
+      expect(worst.worstError, 'largest relative difference from the reference').toBeLessThanOrEqual(1e-4);
+      // tfjs may log a warning on some backends; errors fail the test through the fixture.
+      expect(consoleErrors).toEqual([]);
+    });
+
+    test('leaks no tensors over 1,000 calls', async ({ page }) => {
+      const failure = await openWith(page, backend);
+      test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
+      const counts = await page.evaluate(async () => {
+        const { engine } = window.harness;
+        const before = engine.tensorCount();
+        const input = { data: new Float32Array(8 * 8 * 3).fill(0.5), shape: [1, 8, 8, 3] as const };
+        const filter = { data: new Float32Array(27).fill(0.1), shape: [3, 3, 3, 1] as const };
+        const image = new engine.ImageFilter();
+        image.setImage(new Uint8ClampedArray(16 * 16 * 4).fill(200), 16, 16, 'rgb');
+        for (let i = 0; i < 1000; i++) {
+          await engine.depthwiseConv2d(input, filter, { padding: 'same', stride: 1 + (i % 3) });
+          await image.apply([0, 0, 0, 0, i % 7, 0, 0, 0, 0], 3);
+        }
+        const during = engine.tensorCount();
+        image.dispose();
+        return { before, during, after: engine.tensorCount() };
+      });
+      expect(counts.during, 'only the image and kernel tensors are alive while the filter exists').toBe(
+        counts.before + 2,
+      );
+      expect(counts.after, 'nothing is alive after dispose').toBe(counts.before);
+    });
+  });
+}
+
+test('automatic choice never picks WebGL on a software rasteriser, and says why', async ({ page }) => {
+  await page.goto(HARNESS_URL);
+  const report = await page.evaluate(() => window.harnessReady);
+  expect(['wasm', 'webgl', 'cpu']).toContain(report.name);
+  if (report.renderer?.software)
+    expect(report.name, `renderer ${report.renderer.renderer}`).not.toBe('webgl');
+  expect(report.reason.length).toBeGreaterThan(10);
+  expect(report.tried.length).toBeGreaterThan(0);
+});
