@@ -79,6 +79,7 @@ for (const backend of BACKENDS) {
     });
 
     test('leaks no tensors over 1,000 calls', async ({ page }) => {
+      test.setTimeout(240_000);
       const failure = await openWith(page, backend);
       test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
       const counts = await page.evaluate(async () => {
