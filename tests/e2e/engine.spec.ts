@@ -26,6 +26,8 @@ for (const backend of BACKENDS) {
       page,
       consoleErrors,
     }) => {
+      // WebGL on a software rasteriser compiles a shader per new shape: slow here, never a failure.
+      test.setTimeout(240_000);
       const failure = await openWith(page, backend);
       // A backend that cannot start in this browser has nothing to compare; the reason is recorded.
       test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
