@@ -10,9 +10,18 @@ const widths = { desktop: 1280, phone: 390 };
 mkdirSync('screenshots', { recursive: true });
 const browser = await chromium.launch(launchOptions);
 for (const [name, width] of Object.entries(widths)) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await browser.newPage({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
   for (const path of pages) {
     await page.goto(base + path);
+    // Scroll through the page so that every client:visible island hydrates, then settle.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 400) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      window.scrollTo(0, 0);
+    });
+    await page.waitForTimeout(800);
     const file = `screenshots/${name}${path.replaceAll('/', '_') || '_'}.png`;
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);

@@ -2,3 +2,4 @@
 export { default as EditorNote } from './EditorNote.astro';
 export { default as Figure } from './Figure.astro';
 export { default as ConvolutionFigure } from './ConvolutionFigure.astro';
+export { default as ConvolutionStepper } from './ConvolutionStepper.astro';

@@ -62,24 +62,6 @@ test.describe('the article page', () => {
     await expect(article.references.locator('a[href="http://www.deeplearningbook.org"]')).toHaveCount(1);
   });
 
-  test('the static figure shows the article’s example, output [[4,3,4],[2,4,3],[2,3,4]]', async ({
-    page,
-  }) => {
-    const article = new ArticlePage(page);
-    await article.goto();
-    expect(await article.grid('Input')).toEqual(SEED_INPUT.map((r) => [...r]));
-    expect(await article.grid('Kernel')).toEqual(SEED_KERNEL.map((r) => [...r]));
-    // Worked by hand in the seed's animation; the page computes it with src/compute at build time.
-    expect(await article.grid('Output')).toEqual([
-      [4, 3, 4],
-      [2, 4, 3],
-      [2, 3, 4],
-    ]);
-    await expect(article.figure.getByTestId('window-sum')).toHaveText(
-      'Output row 1, column 1: 1×1 + 1×0 + 1×1 + 0×0 + 1×1 + 1×0 + 0×1 + 0×0 + 1×1 = 4',
-    );
-  });
-
   test('the cover is drawn for this site, described, and credits the original', async ({ page }) => {
     const article = new ArticlePage(page);
     await article.goto();
@@ -94,18 +76,26 @@ test.describe('the article page', () => {
     ).toBeVisible();
   });
 
-  test('reads fully with JavaScript off', async ({ browser }) => {
+  test('with JavaScript off: the whole text, the math, and the static figure of the example', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const article = new ArticlePage(page);
     await article.goto();
     expect(await article.paragraphs()).toEqual(seedParagraphs);
     await expect(article.body.locator('.katex').first()).toBeVisible();
+    expect(await article.grid('Input')).toEqual(SEED_INPUT.map((r) => [...r]));
+    expect(await article.grid('Kernel')).toEqual(SEED_KERNEL.map((r) => [...r]));
+    // Worked by hand in the seed's animation; the page computes it with src/compute at build time.
     expect(await article.grid('Output')).toEqual([
       [4, 3, 4],
       [2, 4, 3],
       [2, 3, 4],
     ]);
+    await expect(article.figure.getByTestId('window-sum')).toHaveText(
+      'Output row 1, column 1: 1×1 + 1×0 + 1×1 + 0×0 + 1×1 + 1×0 + 0×1 + 0×0 + 1×1 = 4',
+    );
     await context.close();
   });
 });

@@ -43,3 +43,67 @@ export class ArticlePage {
     );
   }
 }
+
+type CellKind = 'input-cell' | 'kernel-cell' | 'output-cell';
+
+/** The convolution stepper, hydrated. */
+export class StepperPage {
+  readonly root: Locator;
+  readonly message: Locator;
+  readonly announcer: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('conv-stepper');
+    this.message = this.root.getByTestId('demo-message');
+    this.announcer = this.root.getByTestId('step-announcer');
+  }
+
+  /** Opens the article, scrolls the stepper into view and waits until it is interactive. */
+  async open(): Promise<void> {
+    await this.page.goto(ARTICLE_PATH);
+    await this.root.scrollIntoViewIfNeeded();
+    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor();
+  }
+
+  cells(kind: CellKind): Locator {
+    return this.root.getByTestId(kind);
+  }
+
+  async values(kind: CellKind): Promise<number[]> {
+    const texts =
+      kind === 'output-cell'
+        ? await this.cells(kind).allTextContents()
+        : await this.cells(kind).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    return texts.map((t) => (t.trim() === '' ? Number.NaN : Number(t.replace('−', '-'))));
+  }
+
+  /** Values of a square grid of cells as rows. */
+  async rows(kind: CellKind): Promise<number[][]> {
+    const flat = await this.values(kind);
+    const [, cols] =
+      kind === 'output-cell' ? await this.outputShape() : [0, Math.round(Math.sqrt(flat.length))];
+    return Array.from({ length: flat.length / cols }, (_, r) => flat.slice(r * cols, r * cols + cols));
+  }
+
+  async outputShape(): Promise<[number, number]> {
+    const text = (await this.root.getByTestId('output-shape').textContent()) ?? '';
+    const [rows, cols] = text.split('×').map(Number);
+    return [rows ?? 0, cols ?? 0];
+  }
+
+  async setting(testId: 'input-size' | 'kernel-size' | 'stride' | 'padding' | 'dilation', value: string) {
+    const control = this.root.getByTestId(testId);
+    if (testId === 'padding') await control.selectOption(value);
+    else await control.fill(value);
+  }
+
+  async typeInCell(kind: 'input-cell' | 'kernel-cell', index: number, text: string): Promise<void> {
+    await this.cells(kind).nth(index).fill(text);
+  }
+
+  /** Index of the selected output cell (the one whose window is shown). */
+  async selected(): Promise<number> {
+    return this.cells('output-cell').evaluateAll((els) =>
+      els.findIndex((e) => e.getAttribute('aria-pressed') === 'true'),
+    );
+  }
+}

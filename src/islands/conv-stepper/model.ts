@@ -2,7 +2,14 @@
  * The stepper's logic as pure functions of data: parsing what a reader types, resizing grids,
  * checking settings, and the sentences it shows and reads aloud. No DOM, no Preact: tested in Node.
  */
-import { convolveGrid, planWindow, windowTerms, type Padding, type WindowPlan, type WindowTerm } from '../../compute';
+import {
+  convolveGrid,
+  planWindow,
+  windowTerms,
+  type Padding,
+  type WindowPlan,
+  type WindowTerm,
+} from '../../compute';
 import { formatNumber } from '../shared/format';
 
 export type Grid = number[][];
@@ -40,14 +47,23 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** A cell as typed: a finite number within ±MAX_ABS. Accepts a typographic minus and a comma decimal. */
 export function parseCell(text: string): Parsed<number> {
-  const trimmed = text.trim().replace(/^−/, '-').replace(/^(-?\d*),(\d+)$/, '$1.$2');
+  const trimmed = text
+    .trim()
+    .replace(/^−/, '-')
+    .replace(/^(-?\d*),(\d+)$/, '$1.$2');
   if (trimmed === '') return { ok: false, message: 'A cell cannot be empty: type a number, such as 0.' };
   const value = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isFinite(value)) {
-    return { ok: false, message: `“${text.trim()}” is not a number: type digits, with a minus sign or a decimal point if needed, such as -1.5.` };
+    return {
+      ok: false,
+      message: `“${text.trim()}” is not a number: type digits, with a minus sign or a decimal point if needed, such as -1.5.`,
+    };
   }
   if (Math.abs(value) > MAX_ABS) {
-    return { ok: false, message: `${text.trim()} is too large: cell values must be between −1,000,000 and 1,000,000.` };
+    return {
+      ok: false,
+      message: `${text.trim()} is too large: cell values must be between −1,000,000 and 1,000,000.`,
+    };
   }
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
@@ -57,7 +73,10 @@ export function parseSetting(name: LimitName, text: string): Parsed<number> {
   const { min, max, label } = LIMITS[name];
   const value = Number(text.trim());
   if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
-    return { ok: false, message: `${label} must be a whole number from ${min} to ${max}; “${text.trim()}” is not.` };
+    return {
+      ok: false,
+      message: `${label} must be a whole number from ${min} to ${max}; “${text.trim()}” is not.`,
+    };
   }
   return { ok: true, value };
 }
@@ -89,10 +108,16 @@ export function makeFrame(input: Grid, kernel: Grid, settings: Settings): Parsed
     const n = input.length;
     const k = kernel.length;
     const plan = planWindow('stepper', [1, n, n, 1], k, k, settings);
-    return { ok: true, value: { input, kernel, settings, plan, output: convolveGrid(input, kernel, settings) } };
+    return {
+      ok: true,
+      value: { input, kernel, settings, plan, output: convolveGrid(input, kernel, settings) },
+    };
   } catch (error) {
     const reason = (error as Error).message.replace(/^stepper: /, '');
-    return { ok: false, message: `No output with these settings: the ${reason}. Change the setting back, or make the input larger.` };
+    return {
+      ok: false,
+      message: `No output with these settings: the ${reason}. Change the setting back, or make the input larger.`,
+    };
   }
 }
 
@@ -108,7 +133,9 @@ export function sumText(terms: readonly WindowTerm[], value: number): string {
 
 /** "output row 2, column 3: 1 times 1 plus 0 times 1 … equals 4" for the live region. */
 export function spokenText(terms: readonly WindowTerm[], row: number, col: number, value: number): string {
-  const products = terms.map((t) => `${formatNumber(t.value)} times ${formatNumber(t.weight)}`).join(' plus ');
+  const products = terms
+    .map((t) => `${formatNumber(t.value)} times ${formatNumber(t.weight)}`)
+    .join(' plus ');
   return `output row ${row + 1}, column ${col + 1}: ${products} equals ${formatNumber(value)}`;
 }
 
@@ -130,7 +157,7 @@ export function formulaTex(plan: WindowPlan): string {
   const { inH: n, kH: k, strideH: s, dilationH: d, outH: o } = plan;
   const [pb, pa] = [plan.pad[0], plan.pad[1]];
   return (
-    String.raw`o = \left\lfloor \frac{n + p_\text{before} + p_\text{after} - d\,(k - 1) - 1}{s} \right\rfloor + 1` +
-    String.raw` = \left\lfloor \frac{${n} + ${pb} + ${pa} - ${d}\,(${k} - 1) - 1}{${s}} \right\rfloor + 1 = ${o}`
+    String.raw`o = \left\lfloor \frac{n + p_\text{before} + p_\text{after} - d \cdot (k - 1) - 1}{s} \right\rfloor + 1` +
+    String.raw` = \left\lfloor \frac{${n} + ${pb} + ${pa} - ${d} \cdot (${k} - 1) - 1}{${s}} \right\rfloor + 1 = ${o}`
   );
 }
