@@ -3,3 +3,4 @@ export { default as EditorNote } from './EditorNote.astro';
 export { default as Figure } from './Figure.astro';
 export { default as ConvolutionFigure } from './ConvolutionFigure.astro';
 export { default as ConvolutionStepper } from './ConvolutionStepper.astro';
+export { default as KernelPlayground } from './KernelPlayground.astro';

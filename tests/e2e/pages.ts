@@ -107,3 +107,53 @@ export class StepperPage {
     );
   }
 }
+
+/** The kernel playground, hydrated, with TensorFlow.js loaded and one update drawn. */
+export class PlaygroundPage {
+  readonly root: Locator;
+  readonly message: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('kernel-playground');
+    this.message = this.root.getByTestId('demo-message');
+  }
+
+  async open(query = ''): Promise<void> {
+    await this.page.goto(ARTICLE_PATH + query);
+    await this.root.scrollIntoViewIfNeeded();
+    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+  }
+
+  async updates(): Promise<number> {
+    return Number(await this.root.getAttribute('data-updates'));
+  }
+
+  async tensors(): Promise<number> {
+    return Number(await this.root.getAttribute('data-tensors'));
+  }
+
+  /** RGBA bytes and size of one of the playground's canvases. */
+  async pixels(
+    testId: 'input-canvas' | 'feature-map',
+  ): Promise<{ width: number; height: number; rgba: number[] }> {
+    return this.root.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      const data = ctx?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+      return { width: canvas.width, height: canvas.height, rgba: Array.from(data) };
+    });
+  }
+
+  kernelCells(): Locator {
+    return this.root.getByTestId('kernel-cell');
+  }
+
+  /** Runs `change` and waits until the playground has drawn at least one more update. */
+  async afterUpdate(change: () => Promise<void>): Promise<void> {
+    const before = await this.updates();
+    await change();
+    await this.page.waitForFunction(
+      (n: number) =>
+        Number(document.querySelector('[data-testid="kernel-playground"]')?.getAttribute('data-updates')) > n,
+      before,
+    );
+  }
+}

@@ -1,5 +1,5 @@
 import type { WindowPlan } from '../../compute';
-import { CellInput } from './CellInput';
+import { CellInput } from '../shared/CellInput';
 import type { Grid } from './model';
 
 export interface InputGridProps {

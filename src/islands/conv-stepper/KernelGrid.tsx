@@ -1,4 +1,4 @@
-import { CellInput } from './CellInput';
+import { CellInput } from '../shared/CellInput';
 import type { Grid } from './model';
 
 export interface KernelGridProps {

@@ -1,0 +1,73 @@
+/** The playground's logic as pure functions: image sizing, kernel resizing, presets, pixel sums. */
+import { KERNELS, paddingSplit, type NamedKernel, type WindowTerm } from '../../compute';
+
+/** Longest side the playground works at: big enough to see detail, small enough to stay live. */
+export const MAX_SIDE = 512;
+
+export type Fit =
+  { ok: true; width: number; height: number; scaled: boolean } | { ok: false; message: string };
+
+/** The size an image is worked at: scaled down (keeping its shape) when its longest side is over MAX_SIDE. */
+export function fitImage(width: number, height: number, maxSide = MAX_SIDE): Fit {
+  if (!(width >= 1 && height >= 1)) {
+    return {
+      ok: false,
+      message: `This image is ${width}×${height} pixels: there is nothing to filter. Pick another image.`,
+    };
+  }
+  const scale = Math.min(1, maxSide / Math.max(width, height));
+  return {
+    ok: true,
+    width: Math.max(1, Math.round(width * scale)),
+    height: Math.max(1, Math.round(height * scale)),
+    scaled: scale < 1,
+  };
+}
+
+/** A kernel at a new odd size, keeping its centre: grown with a ring of zeros, or cropped. */
+export function resizeKernel(values: readonly number[], from: number, to: number): number[] {
+  const shift = (to - from) / 2;
+  return Array.from({ length: to * to }, (_, i) => {
+    const r = Math.floor(i / to) - shift;
+    const c = (i % to) - shift;
+    return r >= 0 && r < from && c >= 0 && c < from ? (values[r * from + c] ?? 0) : 0;
+  });
+}
+
+/** The preset with exactly these values, if any. */
+export function matchingPreset(values: readonly number[], size: number): NamedKernel | undefined {
+  return KERNELS.find((k) => k.size === size && k.values.every((v, i) => v === values[i]));
+}
+
+/**
+ * The products behind one output pixel of channel `c`, with 'same' padding as the engine uses:
+ * image values are HWC floats (0..255), cells outside the image count as 0.
+ */
+export function pixelTerms(
+  image: Float32Array,
+  width: number,
+  height: number,
+  channels: number,
+  c: number,
+  x: number,
+  y: number,
+  kernel: readonly number[],
+  size: number,
+): { terms: WindowTerm[]; sum: number } {
+  const [top] = paddingSplit(height, size, 1, 'same');
+  const [left] = paddingSplit(width, size, 1, 'same');
+  const terms: WindowTerm[] = [];
+  let sum = 0;
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) {
+      const yy = y + i - top;
+      const xx = x + j - left;
+      const inside = yy >= 0 && yy < height && xx >= 0 && xx < width;
+      const value = inside ? (image[(yy * width + xx) * channels + c] ?? 0) : 0;
+      const weight = kernel[i * size + j] ?? 0;
+      sum += value * weight;
+      terms.push({ row: inside ? yy : null, col: inside ? xx : null, value, weight });
+    }
+  }
+  return { terms, sum };
+}

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { ARTICLE_PATH, PlaygroundPage, StepperPage } from './pages';
+
+test.use({ reducedMotion: 'reduce' });
+
+async function seriousViolations(page: import('@playwright/test').Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const path of ['/', '/about/']) {
+  test(`axe finds nothing serious on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test('axe finds nothing serious on the 404 page', async ({ page, consoleErrors }) => {
+  await page.goto('/no-such-page/');
+  expect(await seriousViolations(page)).toEqual([]);
+  consoleErrors.length = 0; // the document's own 404 status, checked in site.spec.ts
+});
+
+test('axe finds nothing serious on the article with both demos hydrated and in use', async ({ page }) => {
+  test.setTimeout(60_000);
+  const stepper = new StepperPage(page);
+  await stepper.open();
+  await stepper.typeInCell('input-cell', 0, 'abc'); // an error state is on screen too
+  const playground = new PlaygroundPage(page);
+  await playground.root.scrollIntoViewIfNeeded();
+  await playground.root.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+  await playground.root.getByTestId('feature-map').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(playground.root.getByTestId('pixel-inspector')).toBeVisible();
+  expect(page.url()).toContain(ARTICLE_PATH);
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { depthwiseConv2d, kernelById, rgbaToChannels, tileKernel } from '~/compute';
+import { fitImage, matchingPreset, pixelTerms, resizeKernel } from '~/islands/kernel-playground/model';
+
+describe('fitImage', () => {
+  test('small images keep their size', () => {
+    expect(fitImage(40, 30)).toEqual({ ok: true, width: 40, height: 30, scaled: false });
+  });
+  test('a 12000×12000 image is worked at 512×512', () => {
+    expect(fitImage(12000, 12000)).toEqual({ ok: true, width: 512, height: 512, scaled: true });
+  });
+  test('a wide image keeps its shape: 2000×500 -> 512×128', () => {
+    expect(fitImage(2000, 500)).toEqual({ ok: true, width: 512, height: 128, scaled: true });
+  });
+  test('a 0×0 image is refused with a sentence', () => {
+    expect(fitImage(0, 0)).toEqual({
+      ok: false,
+      message: 'This image is 0×0 pixels: there is nothing to filter. Pick another image.',
+    });
+  });
+});
+
+describe('resizeKernel keeps the centre', () => {
+  test('3×3 -> 5×5 adds a ring of zeros', () => {
+    const grown = resizeKernel([1, 2, 3, 4, 5, 6, 7, 8, 9], 3, 5);
+    expect(grown.slice(6, 9)).toEqual([1, 2, 3]);
+    expect(grown[12]).toBe(5);
+    expect(grown.filter((v) => v !== 0)).toHaveLength(9);
+  });
+  test('5×5 -> 3×3 keeps the middle', () => {
+    expect(resizeKernel([...Array(25).keys()], 5, 3)).toEqual([6, 7, 8, 11, 12, 13, 16, 17, 18]);
+  });
+});
+
+test('matchingPreset finds a preset by its values, and nothing for custom values', () => {
+  expect(matchingPreset([...kernelById('sharpen').values], 3)?.id).toBe('sharpen');
+  expect(matchingPreset([0, 0, 0, 0, 2, 0, 0, 0, 0], 3)).toBeUndefined();
+});
+
+test('pixelTerms sums to the reference depthwise output, corners and 5×5 included', () => {
+  const w = 6;
+  const h = 4;
+  const rgba = Uint8ClampedArray.from({ length: w * h * 4 }, (_, i) => (i * 53) % 256);
+  const image = rgbaToChannels(rgba, w, h, 'rgb');
+  const kernel = kernelById('gaussian-5');
+  const expected = depthwiseConv2d(
+    { data: image, shape: [1, h, w, 3] },
+    { data: tileKernel(kernel.values, 5, 3), shape: [5, 5, 3, 1] },
+    { padding: 'same' },
+  ).data;
+  for (const [x, y] of [
+    [0, 0],
+    [5, 3],
+    [2, 1],
+  ] as const) {
+    for (let c = 0; c < 3; c++) {
+      const { sum, terms } = pixelTerms(image, w, h, 3, c, x, y, kernel.values, 5);
+      expect(terms).toHaveLength(25);
+      expect(sum).toBeCloseTo(expected[(y * w + x) * 3 + c] as number, 3);
+    }
+  }
+});
