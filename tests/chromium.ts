@@ -17,6 +17,9 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // A synthetic camera that needs no permission prompt, for the playground's webcam test.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 export const launchOptions = {

@@ -215,3 +215,22 @@ test('no tensor leaks over 1,000 kernel edits', async ({ page }) => {
   await expect.poll(() => playground.tensors(), { message: 'tensor count after 1,000 edits' }).toBe(before);
   expect(await playground.updates()).toBeGreaterThan(500);
 });
+
+test('the webcam (Chromium’s synthetic camera here) is filtered frame after frame, and stops', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  const webcam = playground.root.getByTestId('webcam');
+  await webcam.click();
+  await expect(webcam).toHaveAttribute('aria-pressed', 'true');
+  await expect(playground.message).toHaveText(/stays in your browser/);
+  const start = await playground.updates();
+  await expect
+    .poll(() => playground.updates(), { message: 'new frames keep arriving' })
+    .toBeGreaterThan(start + 5);
+  const output = await playground.pixels('feature-map');
+  expect(Math.max(output.width, output.height)).toBeLessThanOrEqual(320);
+  await webcam.click();
+  await expect(webcam).toHaveAttribute('aria-pressed', 'false');
+});
