@@ -6,7 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
 import { remarkCitations } from './src/lib/remark-citations.ts';
-import { SITE_URL } from './src/consts.ts';
+import { CITATION_STYLE, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
 // and MDX inherits it. SmartyPants is off so the article's quotes and apostrophes stay as written.
@@ -17,7 +17,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       smartypants: false,
-      remarkPlugins: [remarkMath, remarkKatexStrict, remarkCitations],
+      remarkPlugins: [remarkMath, remarkKatexStrict, [remarkCitations, { style: CITATION_STYLE }]],
       rehypePlugins: [rehypeKatex],
     }),
   },

@@ -9,5 +9,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // The first CSL format loads its style and locale: slow on a busy 2-core machine, never a failure.
+    testTimeout: 30_000,
   },
 });

@@ -23,14 +23,34 @@ export interface CslEntry {
 
 export type Bibliography = ReadonlyMap<string, CslEntry>;
 
+/** " in the entry "key" (from line 3)" for the entry around the line an error names, if any. */
+function entryAt(text: string, reason: string): string {
+  const line = Number(/line (\d+)/.exec(reason)?.[1]);
+  if (!Number.isFinite(line)) return '';
+  const starts = text
+    .split('\n')
+    .map((l, i) => ({ line: i + 1, key: /^\s*@\w+\s*\{\s*([^,\s]+)/.exec(l)?.[1] }))
+    .filter((s): s is { line: number; key: string } => s.key !== undefined && s.line <= line);
+  const here = starts.at(-1);
+  if (here === undefined) return '';
+  if (here.line < line) return ` in the entry "${here.key}" (from line ${here.line})`;
+  const before = starts.at(-2);
+  return before
+    ? ` in the entry "${before.key}" (from line ${before.line}), which seems to lack its closing brace before line ${line}`
+    : ` at the start of the entry "${here.key}"`;
+}
+
 /** Parses BibTeX text; `source` names the file in error messages. */
 export function parseBibtex(text: string, source: string): Map<string, CslEntry> {
   let entries: CslEntry[];
   try {
     entries = new Cite(text).data as CslEntry[];
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${source}: this BibTeX does not parse. ${reason}`);
+    const reason = ((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').replace(
+      /:$/,
+      '',
+    );
+    throw new Error(`${source}: this BibTeX does not parse${entryAt(text, reason)}: ${reason}`);
   }
   const map = new Map<string, CslEntry>();
   for (const entry of entries) {

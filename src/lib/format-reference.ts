@@ -1,36 +1,77 @@
-import type { CslEntry } from './bibliography';
-
-/** One piece of a formatted reference: plain text, or a link. */
-export type ReferencePart = { text: string } | { text: string; href: string };
-
-function names(entry: CslEntry): string | undefined {
-  const people = (entry.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' '));
-  if (people.length === 0) return undefined;
-  if (people.length === 1) return people[0];
-  if (people.length === 2) return `${people[0]} and ${people[1]}`;
-  return `${people.slice(0, -1).join(', ')}, and ${people.at(-1)}`;
-}
-
-function year(entry: CslEntry): string | undefined {
-  const first = entry.issued?.['date-parts']?.[0]?.[0];
-  return first === undefined ? undefined : String(first);
-}
-
 /**
- * A reference as parts, in the article's own order: title, year, authors, venue or note, then
- * the DOI and URL as links. Parts are data, never HTML, so nothing from a .bib is injected.
+ * References formatted by a CSL style through citation-js (citeproc), returned as hast nodes: the
+ * markup comes from the CSL processor, which escapes the data, never from string concatenation
+ * here. URLs and DOIs become links.
  */
-export function formatReference(entry: CslEntry): ReferencePart[] {
-  const fields = [
-    entry.title,
-    year(entry),
-    names(entry),
-    entry['container-title'],
-    entry.publisher,
-    entry.note,
-  ].filter((f): f is string => f !== undefined && f !== '');
-  const parts: ReferencePart[] = fields.map((text) => ({ text }));
-  if (entry.DOI) parts.push({ text: `doi:${entry.DOI}`, href: `https://doi.org/${entry.DOI}` });
-  if (entry.URL) parts.push({ text: entry.URL, href: entry.URL });
-  return parts;
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import type { Element, ElementContent, Text } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
+import type { CslEntry } from './bibliography';
+import { ARTICLE_ORDER_CSL } from './csl-styles';
+
+const styles = plugins.config.get('@csl').styles as {
+  has(name: string): boolean;
+  add(name: string, xml: string): void;
+};
+if (!styles.has('article-order')) styles.add('article-order', ARTICLE_ORDER_CSL);
+
+/** citeproc turns ' into ’ in text, URLs included; a link must keep the address as written. */
+const typographic = (text: string) => text.replaceAll("'", '’');
+
+function linkify(nodes: ElementContent[], entry: CslEntry): ElementContent[] {
+  const targets = [entry.URL, entry.DOI ? `https://doi.org/${entry.DOI}` : undefined].filter(
+    (t): t is string => typeof t === 'string' && t !== '',
+  );
+  const root: Element = { type: 'element', tagName: 'span', properties: {}, children: nodes };
+  visit(root, 'text', (node: Text, index, parent) => {
+    if (parent === undefined || index === undefined) return undefined;
+    for (const target of targets) {
+      for (const shown of [target, typographic(target)]) {
+        const at = node.value.indexOf(shown);
+        if (at === -1) continue;
+        const parts: ElementContent[] = [
+          { type: 'text', value: node.value.slice(0, at) },
+          h('a', { href: target }, target),
+          { type: 'text', value: node.value.slice(at + shown.length) },
+        ];
+        parent.children.splice(index, 1, ...parts);
+        return [SKIP, index + parts.length];
+      }
+    }
+    return undefined;
+  });
+  return root.children;
+}
+
+/** Each entry's formatted reference, by key, in the given CSL style. */
+export function formatReferences(entries: readonly CslEntry[], style: string): Map<string, ElementContent[]> {
+  const html = new Cite(entries.map((e) => ({ ...e }))).format('bibliography', {
+    format: 'html',
+    template: style,
+    lang: 'en-US',
+  }) as string;
+  const tree = fromHtml(html, { fragment: true });
+  const result = new Map<string, ElementContent[]>();
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties['dataCslEntryId'];
+    if (typeof id !== 'string') return undefined;
+    const entry = entries.find((e) => e.id === id);
+    if (entry) result.set(id, linkify(node.children as ElementContent[], entry));
+    return SKIP;
+  });
+  return result;
+}
+
+/** A reference as plain text, for meta tags and copy buttons. */
+export function referenceText(entry: CslEntry, style: string): string {
+  return (
+    new Cite({ ...entry }).format('bibliography', {
+      format: 'text',
+      template: style,
+      lang: 'en-US',
+    }) as string
+  ).trim();
 }

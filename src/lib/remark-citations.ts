@@ -13,7 +13,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { loadBibliography, type Bibliography } from './bibliography';
 import { CitationRegistry, referenceAnchor, splitCitations, type CitedWork } from './citations';
-import { formatReference } from './format-reference';
+import { formatReferences } from './format-reference';
 import { where } from './where';
 
 /** An mdast node that remark-rehype turns into the hast element it carries. */
@@ -29,10 +29,25 @@ function carry(element: Element): HastCarrier {
   };
 }
 
-function marker(works: CitedWork[], registry: CitationRegistry, bibliography: Bibliography): Element {
+/** A marker, and its card: filled in later, once every work's formatted reference is known. */
+interface PendingCard {
+  card: Element;
+  works: { key: string; number: number; locator?: string }[];
+}
+
+function marker(
+  works: CitedWork[],
+  registry: CitationRegistry,
+  bibliography: Bibliography,
+  cards: PendingCard[],
+): Element {
   const children: (ElementContent | string)[] = ['['];
+  const cited: PendingCard['works'] = [];
+  let cardId = '';
   works.forEach((work, i) => {
     const { number, anchor } = registry.cite(work.key);
+    cardId ||= `card-${anchor}`;
+    cited.push(work.locator ? { key: work.key, number, locator: work.locator } : { key: work.key, number });
     const title = bibliography.get(work.key)?.title ?? work.key;
     if (i > 0) children.push('; ');
     children.push(
@@ -43,6 +58,7 @@ function marker(works: CitedWork[], registry: CitationRegistry, bibliography: Bi
           id: anchor,
           className: ['citation-link'],
           ariaLabel: `Reference ${number}: ${title}${work.locator ? `, ${work.locator}` : ''}`,
+          ariaDescribedBy: cardId,
         },
         String(number),
       ),
@@ -50,18 +66,28 @@ function marker(works: CitedWork[], registry: CitationRegistry, bibliography: Bi
     if (work.locator) children.push(`, ${work.locator}`);
   });
   children.push(']');
-  return h('sup', { className: ['citation'] }, children);
+  const card = h('span', { className: ['cite-card'], id: cardId, role: 'tooltip' });
+  cards.push({ card, works: cited });
+  return h('sup', { className: ['citation'] }, [...children, card]);
 }
 
-function referenceList(registry: CitationRegistry, bibliography: Bibliography): Element {
+/** Fills each card with the full references of the works its marker cites. */
+function fillCards(cards: PendingCard[], formatted: Map<string, ElementContent[]>): void {
+  for (const { card, works } of cards) {
+    card.children = works.map(({ key, number, locator }) =>
+      h('span', { className: ['cite-card__item'] }, [
+        h('span', { className: ['cite-card__number'] }, `${number}.`),
+        ' ',
+        ...structuredClone(formatted.get(key) ?? []),
+        locator ? h('span', { className: ['cite-card__locator'] }, ` (${locator})`) : '',
+      ]),
+    );
+  }
+}
+
+function referenceList(registry: CitationRegistry, formatted: Map<string, ElementContent[]>): Element {
   const items = registry.entries().map(({ key, number, anchors }) => {
-    const entry = bibliography.get(key);
-    const parts = entry === undefined ? [] : formatReference(entry);
-    const text: (ElementContent | string)[] = [];
-    parts.forEach((part, i) => {
-      if (i > 0) text.push(', ');
-      text.push('href' in part ? h('a', { href: part.href }, part.text) : part.text);
-    });
+    const text = formatted.get(key) ?? [];
     const back = anchors.map((anchor, i) =>
       h(
         'a',
@@ -85,15 +111,27 @@ function referenceList(registry: CitationRegistry, bibliography: Bibliography): 
 export interface RemarkCitationsOptions {
   /** Project root: where content/references.bib lives. Default: the current directory. */
   root?: string;
+  /** A CSL style name (see src/consts.ts). Default: 'article-order'. */
+  style?: string;
 }
 
 export function remarkCitations(options: RemarkCitationsOptions = {}) {
   return (tree: Root, file: VFile): void => {
     let bibliography: Bibliography | undefined;
     const registry = new CitationRegistry();
+    const cards: PendingCard[] = [];
     visit(tree, 'text', (node: Text, index, parent) => {
       if (parent === undefined || index === undefined || !node.value.includes('[@')) return undefined;
-      bibliography ??= loadBibliography(options.root ?? file.cwd, file.path ? dirname(file.path) : undefined);
+      try {
+        bibliography ??= loadBibliography(
+          options.root ?? file.cwd,
+          file.path ? dirname(file.path) : undefined,
+        );
+      } catch (error) {
+        throw new Error(
+          `${where(file)} cites from a bibliography with a problem: ${(error as Error).message}`,
+        );
+      }
       const known = bibliography;
       let pieces;
       try {
@@ -112,13 +150,17 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
             );
           }
         }
-        return carry(marker(piece.works, registry, known));
+        return carry(marker(piece.works, registry, known, cards));
       });
       parent.children.splice(index, 1, ...(replacement as Text[]));
       return [SKIP, index + replacement.length];
     });
     if (bibliography === undefined) return;
-    const list = carry(referenceList(registry, bibliography)) as unknown as RootContent;
+    const known = bibliography;
+    const cited = registry.entries().flatMap(({ key }) => known.get(key) ?? []);
+    const formatted = formatReferences(cited, options.style ?? 'article-order');
+    fillCards(cards, formatted);
+    const list = carry(referenceList(registry, formatted)) as unknown as RootContent;
     const heading = tree.children.findIndex(
       (n): n is Heading => n.type === 'heading' && toString(n).trim() === 'References',
     );

@@ -29,7 +29,7 @@ test.describe('the article page', () => {
   test('citations link to References and back', async ({ page }) => {
     const article = new ArticlePage(page);
     await article.goto();
-    const markers = article.body.locator('sup.citation a');
+    const markers = article.body.locator('sup.citation a.citation-link');
     expect(await markers.count(), 'two citations in the text plus one in the note').toBe(3);
     for (const marker of await markers.all()) {
       const target = await marker.getAttribute('href');

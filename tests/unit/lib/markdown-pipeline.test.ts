@@ -52,6 +52,18 @@ describe('remark-citations', () => {
     expect(list).toContain('href="#cite-gb-1"');
   });
 
+  test('a marker citing several works has one card showing all of them, with its locator', () => {
+    const { root, post } = project(BIB);
+    const html = render('Both [@web; @gb, p. 3].', root, post);
+    const card =
+      /<span class="cite-card" id="card-cite-web-1" role="tooltip">(.*?)<\/span><\/sup>/.exec(html)?.[1] ??
+      '';
+    expect(card).toContain('1.</span> A Web Page');
+    expect(card).toContain('2.</span> Deep Learning, 2016, Ian Goodfellow and Yoshua Bengio');
+    expect(card).toContain('(p. 3)');
+    expect(html).toContain('aria-describedby="card-cite-web-1"');
+  });
+
   test('without a References heading the list is appended under one', () => {
     const { root, post } = project(BIB);
     const html = render('Text [@gb].', root, post);
@@ -78,17 +90,28 @@ describe('remark-citations', () => {
     );
   });
 
+  test('BibTeX with an error inside an entry names that entry', () => {
+    const { root, post } = project(
+      '@misc{web, title = {A}}\n@book{gb,\n  title = {Deep Learning},\n  year = 2016 2017\n}',
+    );
+    expect(() => render('See [@gb].', root, post)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: content/posts/p/index.md cites from a bibliography with a problem: content/references.bib: this BibTeX does not parse in the entry "gb" (from line 2): expected "rbrace", got "number" at line 4 col 15]`,
+    );
+  });
+
   test('a duplicate key fails naming the .bib file and the key', () => {
     const { root, post } = project(`${BIB}\n@misc{gb, title = {Again}}`);
     expect(() => render('See [@gb].', root, post)).toThrowErrorMatchingInlineSnapshot(
-      `[Error: content/references.bib: the key "gb" is used by two entries; give each work its own key.]`,
+      `[Error: content/posts/p/index.md cites from a bibliography with a problem: content/references.bib: the key "gb" is used by two entries; give each work its own key.]`,
     );
   });
 
   test('BibTeX that does not parse fails naming the file and the line', () => {
-    const { root, post } = project('@book{gb, title = {Deep Learning}\n@misc{web, title = {A}}');
-    expect(() => render('See [@gb].', root, post)).toThrow(
-      /^content\/references\.bib: this BibTeX does not parse\..*line 2/s,
+    const { root, post } = project(
+      '@book{gb, title = {Deep Learning},\n  year = {2016}\n@misc{web, title = {A}}',
+    );
+    expect(() => render('See [@gb].', root, post)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: content/posts/p/index.md cites from a bibliography with a problem: content/references.bib: this BibTeX does not parse in the entry "gb" (from line 1), which seems to lack its closing brace before line 3: invalid syntax at line 3 col 1]`,
     );
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * Everything about citing a post and what it cites, computed once at build time: the works it
+ * cites (in order), a formatted citation and BibTeX for the post itself, Google Scholar meta tags
+ * and schema.org data. BibTeX and citations come from citation-js, not from string building.
+ */
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { Bibliography, CslEntry } from './bibliography';
+import { splitCitations } from './citations';
+import { referenceText } from './format-reference';
+
+/** The works a post's source cites, in order of first citation (as the markers are numbered). */
+export function citedWorks(body: string, bibliography: Bibliography): CslEntry[] {
+  const keys: string[] = [];
+  for (const line of body.split('\n')) {
+    if (!line.includes('[@')) continue;
+    for (const piece of splitCitations(line)) {
+      if (piece.kind === 'cite') piece.works.forEach((w) => keys.includes(w.key) || keys.push(w.key));
+    }
+  }
+  return keys.flatMap((k) => bibliography.get(k) ?? []);
+}
+
+export interface PostFacts {
+  slug: string;
+  title: string;
+  date: Date;
+  excerpt: string;
+  author: string;
+  siteTitle: string;
+  url: string;
+}
+
+/** The post as a CSL entry, keyed like BibTeX keys usually are: author-ish word, year, title word. */
+export function postEntry(post: PostFacts): CslEntry & Record<string, unknown> {
+  const year = post.date.getUTCFullYear();
+  const firstWord = (post.title.match(/[A-Za-z]+/)?.[0] ?? 'post').toLowerCase();
+  return {
+    id: `${post.slug.split('-')[0] ?? 'post'}${year}${firstWord === post.slug.split('-')[0] ? '' : firstWord}`,
+    type: 'post-weblog',
+    title: post.title,
+    author: [{ literal: post.author }],
+    issued: { 'date-parts': [[year, post.date.getUTCMonth() + 1, post.date.getUTCDate()]] },
+    'container-title': post.siteTitle,
+    URL: post.url,
+  };
+}
+
+export function postCitation(post: PostFacts, style: string): { text: string; bibtex: string } {
+  const entry = postEntry(post);
+  // BibTeX takes a month name, not a day: give citation-js the year and month only.
+  const [year, month] = entry.issued?.['date-parts']?.[0] ?? [];
+  const forBibtex = { ...entry, 'citation-key': entry.id, issued: { 'date-parts': [[year, month]] } };
+  const bibtex = (new Cite(forBibtex).format('bibtex') as string).trim().replaceAll('\t', '  ');
+  return { text: referenceText(entry, style), bibtex };
+}
+
+const slashDate = (date: Date) =>
+  `${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/${String(date.getUTCDate()).padStart(2, '0')}`;
+
+function names(entry: CslEntry): string[] {
+  return (entry.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' '));
+}
+
+/** Google Scholar's tags: one citation_reference per cited work. */
+export function scholarMeta(
+  post: PostFacts,
+  cited: readonly CslEntry[],
+): { name: string; content: string }[] {
+  const tags = [
+    { name: 'citation_title', content: post.title },
+    { name: 'citation_author', content: post.author },
+    { name: 'citation_publication_date', content: slashDate(post.date) },
+    { name: 'citation_journal_title', content: post.siteTitle },
+    { name: 'citation_fulltext_html_url', content: post.url },
+  ];
+  for (const work of cited) {
+    const year = work.issued?.['date-parts']?.[0]?.[0];
+    const parts = [
+      work.title ? `citation_title=${work.title}` : '',
+      ...names(work).map((n) => `citation_author=${n}`),
+      year ? `citation_publication_date=${year}` : '',
+      work.publisher ? `citation_publisher=${work.publisher}` : '',
+      work.DOI ? `citation_doi=${work.DOI}` : '',
+      work.URL ? `citation_public_url=${work.URL}` : '',
+    ].filter(Boolean);
+    tags.push({ name: 'citation_reference', content: parts.join('; ') });
+  }
+  return tags;
+}
+
+/** schema.org BlogPosting, with the cited works. */
+export function articleJsonLd(post: PostFacts, cited: readonly CslEntry[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    description: post.excerpt,
+    datePublished: post.date.toISOString(),
+    author: { '@type': 'Organization', name: post.author },
+    publisher: { '@type': 'Organization', name: post.siteTitle },
+    url: post.url,
+    mainEntityOfPage: post.url,
+    citation: cited.map((w) => ({
+      '@type': 'CreativeWork',
+      name: w.title,
+      ...(w.URL ? { url: w.URL } : {}),
+      ...(names(w).length ? { author: names(w).map((n) => ({ '@type': 'Person', name: n })) } : {}),
+      ...(w.issued?.['date-parts']?.[0]?.[0] ? { datePublished: String(w.issued['date-parts'][0][0]) } : {}),
+    })),
+  };
+}

@@ -1,0 +1,37 @@
+/** What a post page needs for citing: computed from the post's source and the bibliography. */
+import { dirname, resolve } from 'node:path';
+import { CITE_THIS_POST_STYLE, SITE_AUTHOR, SITE_TITLE } from '../consts';
+import { loadBibliography } from './bibliography';
+import { articleJsonLd, citedWorks, postCitation, scholarMeta, type PostFacts } from './cite-post';
+
+export interface PostSource {
+  id: string;
+  body?: string | undefined;
+  filePath?: string | undefined;
+  data: { title: string; date: Date; excerpt: string };
+}
+
+export function postCitations(post: PostSource, url: URL) {
+  const root = process.cwd();
+  const bibliography = loadBibliography(
+    root,
+    post.filePath ? dirname(resolve(root, post.filePath)) : undefined,
+  );
+  const cited = citedWorks(post.body ?? '', bibliography);
+  const facts: PostFacts = {
+    slug: post.id,
+    title: post.data.title,
+    date: post.data.date,
+    excerpt: post.data.excerpt,
+    author: SITE_AUTHOR,
+    siteTitle: SITE_TITLE,
+    url: url.href,
+  };
+  return {
+    meta: scholarMeta(facts, cited),
+    jsonLd: articleJsonLd(facts, cited),
+    ...postCitation(facts, CITE_THIS_POST_STYLE),
+  };
+}
+
+export type PostCitations = ReturnType<typeof postCitations>;
