@@ -1,0 +1,68 @@
+// Postbuild: gives every built page a Content-Security-Policy. Each page's inline scripts (Astro's
+// island loader, the citation-card script, JSON-LD data) are hashed into script-src, so no other
+// inline script can run; 'wasm-unsafe-eval' lets TensorFlow.js compile its WebAssembly (and only
+// that: no 'unsafe-eval'). The policy goes into a <meta> tag in each page and, with the headers a
+// <meta> cannot carry (frame-ancestors, Referrer-Policy...), into dist/_headers for static hosts.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const DIST = process.argv[2] ?? 'dist';
+
+export function policy(scriptHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
+    // KaTeX and the demos set style attributes; styles cannot run code, scripts are what is locked.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "media-src 'self' blob:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
+  });
+}
+
+const headers: string[] = [];
+for (const file of htmlFiles(DIST)) {
+  let html = readFileSync(file, 'utf8').replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '');
+  const hashes = [...html.matchAll(INLINE_SCRIPT)]
+    .filter(([, attrs]) => !/type="application\/(ld\+)?json"/.test(attrs ?? ''))
+    .map(
+      ([, , body]) =>
+        `sha256-${createHash('sha256')
+          .update(body ?? '')
+          .digest('base64')}`,
+    );
+  const csp = policy([...new Set(hashes)]);
+  html = html.replace(
+    /<meta charset="utf-8"\s*\/?>/i,
+    (m) => `${m}<meta http-equiv="content-security-policy" content="${csp}">`,
+  );
+  writeFileSync(file, html);
+  const route = `/${relative(DIST, file).split(sep).join('/')}`
+    .replace(/index\.html$/, '')
+    .replace(/\.html$/, '');
+  headers.push(
+    route,
+    `  Content-Security-Policy: ${csp}; frame-ancestors 'none'`,
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '  X-Content-Type-Options: nosniff',
+    '  Permissions-Policy: camera=(self), microphone=(), geolocation=()',
+    '',
+  );
+}
+writeFileSync(join(DIST, '_headers'), headers.join('\n'));
+console.log(`csp: ${headers.filter((l) => l.startsWith('/')).length} pages given a Content-Security-Policy`);
