@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -13,7 +14,7 @@ import { CITATION_STYLE, SITE_URL } from './src/consts.ts';
 export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'ignore',
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), sitemap()],
   markdown: {
     processor: unified({
       smartypants: false,

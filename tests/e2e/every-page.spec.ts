@@ -1,0 +1,52 @@
+/**
+ * Every page the sitemap lists, visited like a reader: scrolled to the end so every island
+ * hydrates, each demo used once, then checked by axe. The fixtures fail any test whose page logs
+ * a console error or requests anything from another host.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+
+const sitemap = readFileSync(new URL('../../dist/sitemap-0.xml', import.meta.url), 'utf8');
+const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '/').pathname);
+
+async function useEveryDemo(page: Page): Promise<void> {
+  for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 500) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(50);
+  }
+  for (const stepper of await page.getByTestId('conv-stepper').all()) {
+    await stepper.scrollIntoViewIfNeeded();
+    await stepper.and(page.locator('[data-ready="true"]')).waitFor();
+    await stepper.getByTestId('output-cell').nth(1).click();
+    await stepper.getByTestId('kernel-cell').first().fill('2');
+  }
+  for (const playground of await page.getByTestId('kernel-playground').all()) {
+    await playground.scrollIntoViewIfNeeded();
+    await playground.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+    await playground.getByTestId('kernel-preset').selectOption('sharpen');
+    await playground.getByTestId('feature-map').focus();
+    await page.keyboard.press('ArrowUp');
+  }
+}
+
+test('the sitemap lists the pages a reader can reach', () => {
+  expect(paths).toEqual(
+    expect.arrayContaining(['/', '/about/', '/understanding-convolutional-neural-networks/']),
+  );
+});
+
+for (const path of paths) {
+  test(`${path}: every demo used, nothing from another host, axe finds nothing serious`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(path);
+    await useEveryDemo(page);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  });
+}
