@@ -17,7 +17,7 @@ export function policy(scriptHashes: string[]): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    "connect-src 'self' blob:",
     "media-src 'self' blob:",
     "worker-src 'self' blob:",
     "object-src 'none'",
