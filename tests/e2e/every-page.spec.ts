@@ -38,15 +38,19 @@ test('the sitemap lists the pages a reader can reach', () => {
 });
 
 for (const path of paths) {
-  test(`${path}: every demo used, nothing from another host, axe finds nothing serious`, async ({ page }) => {
-    test.setTimeout(90_000);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(path);
-    await useEveryDemo(page);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`${path} (${colorScheme}): every demo used, nothing from another host, axe finds nothing serious`, async ({
+      page,
+    }) => {
+      test.setTimeout(90_000);
+      await page.emulateMedia({ reducedMotion: 'reduce', colorScheme });
+      await page.goto(path);
+      await useEveryDemo(page);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+    });
+  }
 }
