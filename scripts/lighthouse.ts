@@ -55,7 +55,7 @@ try {
   console.log(`| ${'page (mobile)'.padEnd(48)} | perf | a11y | best | seo |`);
   rows.forEach((r) => console.log(r));
 } finally {
-  await chrome.kill();
+  chrome.kill();
   if (server.pid) process.kill(-server.pid);
 }
 if (failed) {
