@@ -1,6 +1,6 @@
 // npm run lighthouse: Lighthouse (mobile profile, its default) on the home page and the article of
-// the built site, served by `astro preview`, in the system Chromium. Prints the four scores per
-// page; fails if any is under 95. The target is 100 everywhere; the README says what was reached.
+// the built site, served by `astro preview`, in the system Chromium. Prints the four scores of the
+// median of three runs per page; fails if any is under 95. The target is 100 everywhere; the README says what was reached.
 import { spawn } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -10,6 +10,7 @@ const PORT = 4395;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = ['/', '/understanding-convolutional-neural-networks/'];
 const FLOOR = 95;
+const RUNS = 3;
 
 const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
   stdio: 'ignore',
@@ -30,7 +31,16 @@ try {
   }
   const rows: string[] = [];
   for (const path of PAGES) {
-    const result = await lighthouse(BASE + path, { port: chrome.port, output: 'json', logLevel: 'error' });
+    // Lighthouse's own advice for noisy machines: run several times and keep the median run.
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await lighthouse(BASE + path, { port: chrome.port, output: 'json', logLevel: 'error' }));
+    }
+    runs.sort(
+      (a, b) =>
+        (a?.lhr.categories['performance']?.score ?? 0) - (b?.lhr.categories['performance']?.score ?? 0),
+    );
+    const result = runs[Math.floor(runs.length / 2)];
     const categories = result?.lhr.categories ?? {};
     const scores = ['performance', 'accessibility', 'best-practices', 'seo'].map((id) =>
       Math.round((categories[id]?.score ?? 0) * 100),
@@ -52,6 +62,7 @@ try {
       }
     }
   }
+  console.log(`Median of ${RUNS} runs per page (by performance score):`);
   console.log(`| ${'page (mobile)'.padEnd(48)} | perf | a11y | best | seo |`);
   rows.forEach((r) => console.log(r));
 } finally {
