@@ -1,0 +1,46 @@
+/**
+ * The RSS feed: every published post in full. Posts are rendered through Astro's container with
+ * `locals.feed` set, so each demo gives its static form and a link; feedHtml then keeps KaTeX's
+ * MathML, drops the citation cards and makes every address absolute.
+ */
+import rss from '@astrojs/rss';
+import mdxRenderer from '@astrojs/mdx/server.js';
+import preactRenderer from '@astrojs/preact/server.js';
+import type { APIRoute } from 'astro';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { getCollection, render } from 'astro:content';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
+import { feedHtml } from '../lib/feed-html';
+import { publishedPosts } from '../lib/posts';
+
+export const GET: APIRoute = async ({ site }) => {
+  if (!site) throw new Error('astro.config: set `site` so the feed can give absolute addresses.');
+  const container = await AstroContainer.create();
+  container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+  container.addServerRenderer({ name: '@astrojs/preact', renderer: preactRenderer });
+  const posts = publishedPosts(await getCollection('posts'), import.meta.env.DEV);
+  const items = await Promise.all(
+    posts.map(async (post) => {
+      const url = new URL(`/${post.id}/`, site);
+      const { Content } = await render(post);
+      const html = await container.renderToString(Content, { locals: { feed: { url: url.href } } });
+      return {
+        title: post.data.title,
+        link: url.href,
+        pubDate: post.data.date,
+        description: post.data.excerpt,
+        categories: post.data.tags,
+        content: feedHtml(html, url),
+      };
+    }),
+  );
+  const self = new URL('/rss.xml', site).href;
+  return rss({
+    title: SITE_TITLE,
+    description: SITE_DESCRIPTION,
+    site,
+    items,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>en</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+  });
+};
