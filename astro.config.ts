@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
 import { remarkCitations } from './src/lib/remark-citations.ts';
+import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
 import { CITATION_STYLE, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
@@ -16,9 +17,12 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [mdx(), preact(), sitemap()],
   markdown: {
+    // Code in both themes: light colours inline (readable anywhere, feeds included), dark ones as
+    // CSS variables that src/styles/code.css switches to.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
     processor: unified({
       smartypants: false,
-      remarkPlugins: [remarkMath, remarkKatexStrict, [remarkCitations, { style: CITATION_STYLE }]],
+      remarkPlugins: [remarkLiveExamples, remarkMath, remarkKatexStrict, [remarkCitations, { style: CITATION_STYLE }]],
       rehypePlugins: [rehypeKatex],
     }),
   },

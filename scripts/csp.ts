@@ -3,28 +3,13 @@
 // inline script can run; 'wasm-unsafe-eval' lets TensorFlow.js compile its WebAssembly (and only
 // that: no 'unsafe-eval'). The policy goes into a <meta> tag in each page and, with the headers a
 // <meta> cannot carry (frame-ancestors, Referrer-Policy...), into dist/_headers for static hosts.
+// A page with reader comments also allows the comments origin (src/lib/csp.ts); no other page does.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { commentOrigins, policy } from '../src/lib/csp.ts';
 
 const DIST = process.argv[2] ?? 'dist';
-
-export function policy(scriptHashes: string[]): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
-    // KaTeX and the demos set style attributes; styles cannot run code, scripts are what is locked.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self' blob:",
-    "media-src 'self' blob:",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
-}
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
 
@@ -46,7 +31,7 @@ for (const file of htmlFiles(DIST)) {
           .update(body ?? '')
           .digest('base64')}`,
     );
-  const csp = policy([...new Set(hashes)]);
+  const csp = policy([...new Set(hashes)], commentOrigins(html));
   html = html.replace(
     /<meta charset="utf-8"\s*\/?>/i,
     (m) => `${m}<meta http-equiv="content-security-policy" content="${csp}">`,

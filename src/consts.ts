@@ -1,4 +1,5 @@
 /** Site-wide constants. */
+import { giscusFromEnv } from './lib/comments.ts';
 export const SITE_TITLE = 'Convolutions, Explained';
 export const SITE_DESCRIPTION = 'What a convolution does, shown with numbers you can change.';
 export const SITE_AUTHOR = 'Convolutions, Explained';
@@ -8,3 +9,9 @@ export const SITE_URL = 'https://convolutions.example.org';
 export const CITATION_STYLE = 'article-order';
 /** The CSL style of the "Cite this post" text (people citing a web page expect APA). */
 export const CITE_THIS_POST_STYLE = 'apa';
+/**
+ * Reader comments (giscus, on GitHub Discussions): off unless the build is given GISCUS_REPO,
+ * GISCUS_REPO_ID, GISCUS_CATEGORY and GISCUS_CATEGORY_ID (see the README). Posts opt in with
+ * `comments: true`.
+ */
+export const COMMENTS = giscusFromEnv(process.env);

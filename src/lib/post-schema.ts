@@ -3,6 +3,7 @@
  * write instead; Astro prefixes it with the post's file when the build fails.
  */
 import { z } from 'astro/zod';
+import { tagsProblem } from './tags';
 
 const says = (field: string, expected: string, example: string) => (issue: { input: unknown }) =>
   issue.input === undefined
@@ -42,6 +43,10 @@ export const postSchema = z.strictObject(
     comments: flag('comments').default(false),
     tags: z
       .array(z.string().min(1), { error: says('tags', 'a list of words', 'tags: [cnn, basics]') })
+      .superRefine((tags, ctx) => {
+        const problem = tagsProblem(tags);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .default([]),
     /** Drafts are never built into the site. */
     draft: flag('draft').default(false),

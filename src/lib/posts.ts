@@ -20,3 +20,26 @@ export function formatDate(date: Date): string {
     timeZone: 'UTC',
   });
 }
+
+/** A folder name's leading "YYYY-MM-DD-", which sorts folders by date but is not part of the URL. */
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
+
+/** The URL slug of a post folder: "2026-11-27-my-post" -> "my-post"; "understanding-x" as is. */
+export function postSlug(folder: string): string {
+  return folder.replace(DATE_PREFIX, '');
+}
+
+/**
+ * The posts either side of `id` in a newest-first list: `newer` comes before it, `older` after.
+ * A side is absent at either end of the list, and both are when `id` is not in it.
+ */
+export function adjacentPosts<T extends { id: string }>(
+  newestFirst: readonly T[],
+  id: string,
+): { newer?: T; older?: T } {
+  const index = newestFirst.findIndex((p) => p.id === id);
+  if (index === -1) return {};
+  const newer = newestFirst[index - 1];
+  const older = newestFirst[index + 1];
+  return { ...(newer && { newer }), ...(older && { older }) };
+}

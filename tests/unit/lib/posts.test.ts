@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { formatDate, publishedPosts } from '~/lib/posts';
+import { describe, expect, test } from 'vitest';
+import { adjacentPosts, formatDate, postSlug, publishedPosts } from '~/lib/posts';
 
 const post = (id: string, date: string, draft = false) => ({ id, data: { date: new Date(date), draft } });
 
@@ -11,4 +11,32 @@ test('publishedPosts: newest first, drafts left out of the build', () => {
 
 test('formatDate: the day of the UTC date, whatever the builder’s time zone', () => {
   expect(formatDate(new Date('2017-01-11T23:54:47Z'))).toBe('January 11, 2017');
+});
+
+test.each([
+  ['2026-11-27-my-post', 'my-post'],
+  ['understanding-convolutional-neural-networks', 'understanding-convolutional-neural-networks'],
+  ['2026-11-27-2027-plans', '2027-plans'],
+  ['2026-11-my-post', '2026-11-my-post'],
+  ['my-post-2026-11-27', 'my-post-2026-11-27'],
+])('postSlug %j -> %j: only a leading YYYY-MM-DD- is dropped', (folder, slug) => {
+  expect(postSlug(folder)).toBe(slug);
+});
+
+describe('adjacentPosts', () => {
+  const list = [{ id: 'c' }, { id: 'b' }, { id: 'a' }];
+
+  test('in the middle: the newer post before it, the older one after it', () => {
+    expect(adjacentPosts(list, 'b')).toEqual({ newer: { id: 'c' }, older: { id: 'a' } });
+  });
+
+  test('at the ends one side is absent, not undefined', () => {
+    expect(adjacentPosts(list, 'c')).toStrictEqual({ older: { id: 'b' } });
+    expect(adjacentPosts(list, 'a')).toStrictEqual({ newer: { id: 'b' } });
+  });
+
+  test('a single post, or an id not in the list: neither', () => {
+    expect(adjacentPosts([{ id: 'x' }], 'x')).toStrictEqual({});
+    expect(adjacentPosts(list, 'missing')).toStrictEqual({});
+  });
 });
