@@ -21,7 +21,15 @@ try {
   });
   args = { title: positionals.join(' '), date: values.date ?? todayUtc() };
 } catch (error) {
-  refuse(`${(error as Error).message.split('\n')[0]}. Usage: npm run new-post -- "My Title" [--date 2026-01-31].`);
+  // parseArgs throws on an unknown option and on --date with no value after it.
+  const unknown = /'(--?[\w-]+)/.exec((error as Error).message)?.[1];
+  const what =
+    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `there is no option ${unknown ?? ''}: the only one is --date`
+      : '--date needs a day after it';
+  refuse(
+    `${what}. Write npm run new-post -- "My Title" --date 2026-01-31 (leave the date out for today, UTC).`,
+  );
 }
 
 const problem = newPostProblem(args);

@@ -58,7 +58,10 @@ export function giscusFromEnv(env: Record<string, string | undefined>): GiscusCo
   let origin: string | undefined;
   try {
     const url = new URL(originText);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === originText.replace(/\/$/, ''))
+    if (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.origin === originText.replace(/\/$/, '')
+    )
       origin = url.origin;
   } catch {
     // reported below
@@ -105,14 +108,15 @@ export function giscusFromDataset(dataset: Record<string, string | undefined>): 
   config: GiscusConfig;
   term: string | undefined;
 } {
-  const { giscusOrigin, giscusRepo, giscusRepoId, giscusCategory, giscusCategoryId, giscusMapping } =
-    dataset;
+  const { giscusOrigin, giscusRepo, giscusRepoId, giscusCategory, giscusCategoryId, giscusMapping } = dataset;
   if (!giscusOrigin || !giscusRepo || !giscusRepoId || !giscusCategory || !giscusCategoryId)
     throw new Error(
       'comments: the container lacks its data-giscus-* attributes; render it with Comments.astro.',
     );
   if (giscusMapping !== 'pathname')
-    throw new Error(`comments: data-giscus-mapping must be "pathname"; got ${JSON.stringify(giscusMapping)}.`);
+    throw new Error(
+      `comments: data-giscus-mapping must be "pathname"; got ${JSON.stringify(giscusMapping)}.`,
+    );
   return {
     config: {
       origin: giscusOrigin,

@@ -36,9 +36,11 @@ export function newPostProblem({ title, date }: { title: string; date: string })
       `page address from: use words, for example ${USAGE}.`
     );
   }
-  if (!isDay(date)) {
-    return `the date ${JSON.stringify(date)} is not a day written as YYYY-MM-DD: use one like --date 2026-01-31.`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    return `the date ${JSON.stringify(date)} is not written as YYYY-MM-DD: use one like --date 2026-01-31.`;
   }
+  if (!isDay(date))
+    return `the date ${JSON.stringify(date)} is not a day of the calendar: check the month and day.`;
   return undefined;
 }
 
@@ -48,7 +50,9 @@ function isDay(date: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const parsed = new Date(Date.UTC(year, month - 1, day));
-  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+  return (
+    parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day
+  );
 }
 
 /**

@@ -170,12 +170,24 @@ function motif(): El {
   );
 }
 
+/** The date and as many whole tags as fit beside the host (Inter at 24px: about 13px a character). */
+function footerItems(items: string[], host: string): string[] {
+  let room = SOCIAL_IMAGE_WIDTH - 2 * PAD_X - 32 - host.length * 14;
+  const fit: string[] = [];
+  for (const item of items) {
+    room -= item.length * 13 + 18;
+    if (room < 0) break;
+    fit.push(item);
+  }
+  return fit;
+}
+
 /** The card as a satori element tree: header; title beside the motif; footer. */
 function card(input: SocialImageInput): El {
   const { title, kicker, subtitle, date, tags = [], siteTitle, siteUrlHost } = input;
   const titleSize = titleFontSize(title, TEXT_W, subtitle ? 250 : kicker ? 290 : 340);
   const small = { fontFamily: SANS, fontSize: 24, color: C.muted };
-  const meta = [...(date ? [date] : []), ...tags.map((t) => `#${t}`)];
+  const meta = footerItems([...(date ? [date] : []), ...tags.map((t) => `#${t}`)], siteUrlHost);
 
   // Header: the site's name beside a small accent square (left out when it is the title).
   const header = div(
@@ -185,30 +197,37 @@ function card(input: SocialImageInput): El {
       : [div({ width: 18, height: 18, borderRadius: 3, backgroundColor: C.accent }), siteTitle]),
   );
 
-  // Kicker, title (scaled to fit; clamped and clipped as a last resort), subtitle.
+  // Kicker, title (scaled to fit; clamped as a last resort), subtitle. Satori clamps only
+  // `display: block` text, so these three leave the helper's flex.
+  const clamp = (lines: number) => ({ display: 'block', lineClamp: lines, wordBreak: 'break-word' });
   const text = div(
-    { flexDirection: 'column', gap: 18, width: TEXT_W, maxHeight: '100%', overflow: 'hidden' },
+    { flexDirection: 'column', gap: 18, width: TEXT_W },
     ...(kicker
-      ? [div({ ...small, fontWeight: 600, color: C.accent, letterSpacing: 2 }, kicker.toUpperCase())]
+      ? [
+          div(
+            { ...small, ...clamp(1), fontWeight: 600, color: C.accent, letterSpacing: 2 },
+            kicker.toUpperCase(),
+          ),
+        ]
       : []),
     div(
       {
+        ...clamp(6),
         fontFamily: SERIF,
         fontWeight: 700,
         fontSize: titleSize,
         lineHeight: LINE_HEIGHT,
         color: C.fg,
-        wordBreak: 'break-word',
-        lineClamp: 6,
       },
-      title,
+      // Glue a one- or two-letter word to the next ("(A Beginner's"), so no line ends on it.
+      title.replace(/(?<=^|\s)(\S{1,2}) (?=\S)/g, '$1\u00a0'),
     ),
     ...(subtitle
-      ? [div({ fontFamily: SERIF, fontSize: 34, lineHeight: 1.3, color: C.muted, lineClamp: 2 }, subtitle)]
+      ? [div({ ...clamp(2), fontFamily: SERIF, fontSize: 34, lineHeight: 1.3, color: C.muted }, subtitle)]
       : []),
   );
 
-  // Footer, above a hairline: date and tags (clipped if there are too many), then the host.
+  // Footer, above a hairline: date and the tags that fit (clipped as a last resort), then the host.
   const footer = div(
     { ...small, justifyContent: 'space-between', borderTop: `2px solid ${C.rule}`, paddingTop: 20, gap: 32 },
     div({ gap: 18, flexShrink: 1, overflow: 'hidden', whiteSpace: 'nowrap' }, ...meta.map((m) => div({}, m))),

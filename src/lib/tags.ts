@@ -34,7 +34,8 @@ export function groupByTag<T extends { data: { tags: string[] } }>(posts: readon
   }
   return [...groups.values()].sort(
     (a, b) =>
-      a.tag.localeCompare(b.tag, 'en', { sensitivity: 'accent' }) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+      a.tag.localeCompare(b.tag, 'en', { sensitivity: 'accent' }) ||
+      (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
   );
 }
 

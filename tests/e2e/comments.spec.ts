@@ -37,7 +37,10 @@ test('nothing is requested before the reader comes near; then exactly one script
   const requests = clientRequests(page);
   await page.goto(PAGE);
   const container = page.getByTestId('comments');
-  await expect(container, 'the loader is mounted and waiting').toHaveAttribute('data-giscus-state', 'waiting');
+  await expect(container, 'the loader is mounted and waiting').toHaveAttribute(
+    'data-giscus-state',
+    'waiting',
+  );
   await settle(page);
   expect(requests, 'no request for client.js while the comments are far below').toEqual([]);
   await expect(scripts(page), 'no giscus script before scrolling').toHaveCount(0);

@@ -57,9 +57,9 @@ export class StepperPage {
     this.announcer = this.root.getByTestId('step-announcer');
   }
 
-  /** Opens the article, scrolls the stepper into view and waits until it is interactive. */
-  async open(): Promise<void> {
-    await this.page.goto(ARTICLE_PATH);
+  /** Opens the article (or another post), scrolls the stepper into view and waits until it is interactive. */
+  async open(path = ARTICLE_PATH): Promise<void> {
+    await this.page.goto(path);
     await this.root.scrollIntoViewIfNeeded();
     await this.root.and(this.page.locator('[data-ready="true"]')).waitFor();
   }
@@ -117,8 +117,8 @@ export class PlaygroundPage {
     this.message = this.root.getByTestId('demo-message');
   }
 
-  async open(query = ''): Promise<void> {
-    await this.page.goto(ARTICLE_PATH + query);
+  async open(query = '', path = ARTICLE_PATH): Promise<void> {
+    await this.page.goto(path + query);
     await this.root.scrollIntoViewIfNeeded();
     await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
   }

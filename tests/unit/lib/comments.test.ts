@@ -53,30 +53,34 @@ describe('giscusFromEnv', () => {
   });
 
   test('some set: the build fails naming what is set, what is missing and what to do', () => {
-    expect(message(() => giscusFromEnv({ GISCUS_REPO: ENV.GISCUS_REPO, GISCUS_CATEGORY: 'Comments' })))
-      .toMatchInlineSnapshot(
-        `"Comments are half configured: GISCUS_REPO and GISCUS_CATEGORY are set but GISCUS_REPO_ID and GISCUS_CATEGORY_ID are not. Set all four (https://giscus.app shows the values once you enter your repository and pick a category), or unset them all to build the site without comments."`,
-      );
+    expect(
+      message(() => giscusFromEnv({ GISCUS_REPO: ENV.GISCUS_REPO, GISCUS_CATEGORY: 'Comments' })),
+    ).toMatchInlineSnapshot(
+      `"Comments are half configured: GISCUS_REPO and GISCUS_CATEGORY are set but GISCUS_REPO_ID and GISCUS_CATEGORY_ID are not. Set all four (https://giscus.app shows the values once you enter your repository and pick a category), or unset them all to build the site without comments."`,
+    );
     expect(message(() => giscusFromEnv({ ...ENV, GISCUS_CATEGORY_ID: '' }))).toMatchInlineSnapshot(
       `"Comments are half configured: GISCUS_REPO, GISCUS_REPO_ID and GISCUS_CATEGORY are set but GISCUS_CATEGORY_ID is not. Set all four (https://giscus.app shows the values once you enter your repository and pick a category), or unset them all to build the site without comments."`,
     );
   });
 
   test('a repository that is not owner/name fails the build', () => {
-    expect(message(() => giscusFromEnv({ ...ENV, GISCUS_REPO: 'https://github.com/octocat/blog' })))
-      .toMatchInlineSnapshot(
-        `"GISCUS_REPO must be a GitHub repository written as owner/name, for example octocat/blog-comments; got "https://github.com/octocat/blog"."`,
-      );
+    expect(
+      message(() => giscusFromEnv({ ...ENV, GISCUS_REPO: 'https://github.com/octocat/blog' })),
+    ).toMatchInlineSnapshot(
+      `"GISCUS_REPO must be a GitHub repository written as owner/name, for example octocat/blog-comments; got "https://github.com/octocat/blog"."`,
+    );
   });
 
-  test.each(['giscus.app', 'https://giscus.app/client.js', 'javascript:alert(1)', "https://a.b 'unsafe-inline'"])(
-    'GISCUS_ORIGIN=%s is not an origin: the build fails',
-    (origin) => {
-      expect(message(() => giscusFromEnv({ ...ENV, GISCUS_ORIGIN: origin }))).toContain(
-        'GISCUS_ORIGIN must be an origin such as https://giscus.app',
-      );
-    },
-  );
+  test.each([
+    'giscus.app',
+    'https://giscus.app/client.js',
+    'javascript:alert(1)',
+    "https://a.b 'unsafe-inline'",
+  ])('GISCUS_ORIGIN=%s is not an origin: the build fails', (origin) => {
+    expect(message(() => giscusFromEnv({ ...ENV, GISCUS_ORIGIN: origin }))).toContain(
+      'GISCUS_ORIGIN must be an origin such as https://giscus.app',
+    );
+  });
 });
 
 describe('showComments', () => {
@@ -181,6 +185,8 @@ describe('the policy of a page with comments', () => {
     expect(policy(['sha256-abc'])).toMatchInlineSnapshot(
       `"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob:; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'"`,
     );
-    expect(policy(['sha256-abc'], ['https://giscus.app'])).toMatchInlineSnapshot(`"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://giscus.app 'sha256-abc'; style-src 'self' 'unsafe-inline' https://giscus.app; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob:; media-src 'self' blob:; worker-src 'self' blob:; frame-src https://giscus.app; object-src 'none'; base-uri 'self'; form-action 'self'"`);
+    expect(policy(['sha256-abc'], ['https://giscus.app'])).toMatchInlineSnapshot(
+      `"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://giscus.app 'sha256-abc'; style-src 'self' 'unsafe-inline' https://giscus.app; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob:; media-src 'self' blob:; worker-src 'self' blob:; frame-src https://giscus.app; object-src 'none'; base-uri 'self'; form-action 'self'"`,
+    );
   });
 });

@@ -13,25 +13,57 @@ const words = (mdx: string) => readingTime(mdx).words;
 describe('readingTime: hand-counted snippets', () => {
   test.each([
     ['plain prose', 'One two three four.', 4],
-    ['markdown syntax is not words', '## A heading\n\n**bold** and _em_ and `code`\n\n- item\n* other\n> quoted', 10],
+    [
+      'markdown syntax is not words',
+      '## A heading\n\n**bold** and _em_ and `code`\n\n- item\n* other\n> quoted',
+      10,
+    ],
     ['ordered list numbers and task boxes are markers', '1. first\n2) second\n\n- [ ] todo\n- [x] done', 4],
-    ['frontmatter dropped', '---\ntitle: "Ten words here do not count at all, none of them"\n---\nOnly these three.', 3],
-    ['import and export blocks dropped', "import { Figure } from '~/mdx';\nimport cover from './c.svg';\n\nexport const x = {\n  a: 1,\n};\n\nTwo words.", 2],
+    [
+      'frontmatter dropped',
+      '---\ntitle: "Ten words here do not count at all, none of them"\n---\nOnly these three.',
+      3,
+    ],
+    [
+      'import and export blocks dropped',
+      "import { Figure } from '~/mdx';\nimport cover from './c.svg';\n\nexport const x = {\n  a: 1,\n};\n\nTwo words.",
+      2,
+    ],
     ['text between tags counts, tags do not', '<cite>Deep Learning</cite>[@goodfellow2016]', 2],
-    ['attributes do not count', '<Figure src={cover} alt="five words of alt text" caption="three more words" />\n\nHello.', 1],
-    ['multi-line tag with braces and > in attributes', '<Demo\n  credit={{ text: "a > b", href: \'x\' }}\n  title="t"\n>\n\nInside text.\n\n</Demo>', 2],
+    [
+      'attributes do not count',
+      '<Figure src={cover} alt="five words of alt text" caption="three more words" />\n\nHello.',
+      1,
+    ],
+    [
+      'multi-line tag with braces and > in attributes',
+      '<Demo\n  credit={{ text: "a > b", href: \'x\' }}\n  title="t"\n>\n\nInside text.\n\n</Demo>',
+      2,
+    ],
     ['expressions dropped, comments too', "Before {props.name} after {/* it's a note */} end.", 3],
     ['citations dropped, locators included', 'As shown [@goodfellow2016, ch. 9] and [@a; @b].', 3],
     ['footnote references dropped', 'A claim[^1] here.', 3],
-    ['link text kept, URL dropped', 'See [the guide](https://example.org/a-very-long-url "Title words") now.', 4],
-    ['reference links: text kept, label and definition dropped', 'See [the guide][g] now.\n\n[g]: https://example.org', 4],
+    [
+      'link text kept, URL dropped',
+      'See [the guide](https://example.org/a-very-long-url "Title words") now.',
+      4,
+    ],
+    [
+      'reference links: text kept, label and definition dropped',
+      'See [the guide][g] now.\n\n[g]: https://example.org',
+      4,
+    ],
     ['images dropped entirely', '![a picture of a cat](cat.png) Caption.', 1],
     ['inline math is one word each', 'For $x$ and $w(t - a)$ here.', 5],
     ['display math block is five words', 'Sum:\n\n$$\n\\sum_{a} x(a)\\, w(t - a)\n$$\n\nDone.', 7],
     ['inline $$..$$ in a sentence is one word', 'Inline $$x^2$$ math.', 3],
     ['a lone dollar is not math', 'It costs $5 today.', 4],
     ['escaped dollars are not math', 'From \\$5 to \\$10.', 4],
-    ['fenced code counts its words, not the fence or language', 'Code:\n\n```python\nfor i in range(3):\n    print(i)\n```\n\nEnd.', 7],
+    [
+      'fenced code counts its words, not the fence or language',
+      'Code:\n\n```python\nfor i in range(3):\n    print(i)\n```\n\nEnd.',
+      7,
+    ],
     ['markup inside code is code', '```\n<b>{x}</b> $y$\n```', 2],
     ['inline code keeps its words, even with braces', 'Call `f({a: 1})` now.', 4],
     ['HTML comments and entities dropped', 'One <!-- hidden words here --> two&nbsp;three &amp; four.', 4],
@@ -75,7 +107,8 @@ function countFromAst(mdx: string): number {
   visit(tree, (node) => {
     if (node.type === 'image' || node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression') return SKIP;
     if (node.type === 'mdxTextExpression') return SKIP;
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') total += count(node.value);
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code')
+      total += count(node.value);
     if (node.type === 'inlineMath') total += 1;
     if (node.type === 'math') total += 5;
     return undefined;

@@ -10,7 +10,11 @@ const summary = (groups: ReturnType<typeof groupByTag<ReturnType<typeof post>>>)
 describe('groupByTag', () => {
   test('groups sorted by name, posts in input order', () => {
     const posts = [post('new', 'cnn', 'basics'), post('mid', 'pooling'), post('old', 'basics', 'cnn')];
-    expect(summary(groupByTag(posts))).toEqual(['basics (basics): new old', 'cnn (cnn): new old', 'pooling (pooling): mid']);
+    expect(summary(groupByTag(posts))).toEqual([
+      'basics (basics): new old',
+      'cnn (cnn): new old',
+      'pooling (pooling): mid',
+    ]);
   });
 
   test('"CNN" and "cnn" are one tag, named as first met', () => {
