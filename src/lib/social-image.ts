@@ -36,6 +36,7 @@ const C = {
   window: '#fde68a',
   windowEdge: '#b45309',
 };
+
 // ---- Fonts: read once per process, shared by every image. ----
 
 // Each face loads three of fontsource's subsets: Latin, Latin Extended (Łódź, Ő) and Greek (σ, Ψ).
