@@ -22,7 +22,12 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
     processor: unified({
       smartypants: false,
-      remarkPlugins: [remarkLiveExamples, remarkMath, remarkKatexStrict, [remarkCitations, { style: CITATION_STYLE }]],
+      remarkPlugins: [
+        remarkLiveExamples,
+        remarkMath,
+        remarkKatexStrict,
+        [remarkCitations, { style: CITATION_STYLE }],
+      ],
       rehypePlugins: [rehypeKatex],
     }),
   },

@@ -5,7 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { launchOptions } from '../tests/chromium.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4321';
-const pages = (process.argv[3] ?? '/,/understanding-convolutional-neural-networks/,/writing-a-post/,/tags/,/tags/cnn/,/search/?q=biology,/about/,/no-such-page/').split(',');
+const pages = (
+  process.argv[3] ??
+  '/,/understanding-convolutional-neural-networks/,/writing-a-post/,/tags/,/tags/cnn/,/search/?q=biology,/about/,/no-such-page/'
+).split(',');
 const widths = { desktop: 1280, phone: 390 };
 mkdirSync('screenshots', { recursive: true });
 const browser = await chromium.launch(launchOptions);

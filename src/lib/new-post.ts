@@ -39,8 +39,9 @@ export function newPostProblem({ title, date }: { title: string; date: string })
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     return `the date ${JSON.stringify(date)} is not written as YYYY-MM-DD: use one like --date 2026-01-31.`;
   }
-  if (!isDay(date))
+  if (!isDay(date)) {
     return `the date ${JSON.stringify(date)} is not a day of the calendar: check the month and day.`;
+  }
   return undefined;
 }
 

@@ -11,7 +11,8 @@ import { ARTICLE_PATH } from './pages';
 import { seedParagraphs, seedTitle } from './seed';
 
 const DRAFT_PATH = '/pooling-layers/';
-const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
+const RFC_822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
 
 interface FeedItem {
   title: string;
@@ -32,9 +33,9 @@ test('the feed is well-formed RSS 2.0 with one full item per published post, and
   expect(response.ok(), 'the feed is served').toBe(true);
   const xml = await response.text();
   await page.goto('/');
-  const homeLinks = await page.locator('article.post-card h2 a').evaluateAll((links) =>
-    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-  );
+  const homeLinks = await page
+    .locator('article.post-card h2 a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   const feed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     const error = doc.querySelector('parsererror')?.textContent ?? null;
@@ -56,7 +57,9 @@ test('the feed is well-formed RSS 2.0 with one full item per published post, and
         permalink: [...item.children].find((c) => c.tagName === 'guid')?.getAttribute('isPermaLink') ?? null,
         pubDate: child(item, 'pubDate'),
         description: child(item, 'description'),
-        categories: [...item.children].filter((c) => c.tagName === 'category').map((c) => c.textContent ?? ''),
+        categories: [...item.children]
+          .filter((c) => c.tagName === 'category')
+          .map((c) => c.textContent ?? ''),
         content: child(item, 'content:encoded'),
       })),
     };
@@ -99,7 +102,8 @@ test('a post in the feed reads without scripts or styles: MathML, static figures
       const item = [...doc.querySelectorAll('item')].find(
         (i) => [...i.children].find((c) => c.tagName === 'title')?.textContent === title,
       );
-      const html = [...(item?.children ?? [])].find((c) => c.tagName === 'content:encoded')?.textContent ?? '';
+      const html =
+        [...(item?.children ?? [])].find((c) => c.tagName === 'content:encoded')?.textContent ?? '';
       const body = new DOMParser().parseFromString(html, 'text/html').body;
       const addresses = [...body.querySelectorAll('[href], [src]')].map(
         (el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '',

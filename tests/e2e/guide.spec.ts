@@ -31,7 +31,9 @@ test('every live example in the guide shows its source and a non-empty result', 
   await expect(page.locator('.katex-error')).toHaveCount(0);
 });
 
-test('the math and citation examples render: KaTeX typeset, markers linked to the references', async ({ page }) => {
+test('the math and citation examples render: KaTeX typeset, markers linked to the references', async ({
+  page,
+}) => {
   await page.goto(GUIDE_PATH);
   const math = page.locator('.live-example').filter({ hasText: 'A kernel of' });
   await expect(math.getByRole('group', { name: 'Result' }).locator('.katex')).toHaveCount(5);

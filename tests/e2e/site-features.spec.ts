@@ -30,7 +30,9 @@ test('tag pages: the index counts posts per tag; each tag page lists exactly its
   await expect(page.getByTestId('tag-posts').locator('h2')).toHaveText([seedTitle]);
   await page.goto('/tags/guide/');
   await expect(page.getByTestId('tag-posts').locator('h2')).toHaveText([GUIDE_TITLE]);
-  expect((await page.request.get('/tags/pooling/')).status(), 'a tag only a draft uses has no page').toBe(404);
+  expect((await page.request.get('/tags/pooling/')).status(), 'a tag only a draft uses has no page').toBe(
+    404,
+  );
 });
 
 test('a post links its tags to their pages', async ({ page }) => {
@@ -67,7 +69,10 @@ test('the contents of a long post link to each h2 and h3; a short post has none'
 });
 
 test('reading time: under the title and on the home page, from the words of the post', async ({ page }) => {
-  const file = new URL('../../content/posts/understanding-convolutional-neural-networks/index.mdx', import.meta.url);
+  const file = new URL(
+    '../../content/posts/understanding-convolutional-neural-networks/index.mdx',
+    import.meta.url,
+  );
   const body = readFileSync(file, 'utf8');
   const { minutes } = readingTime(body);
   expect(minutes, 'the seed article is a few minutes long').toBeGreaterThanOrEqual(2);
@@ -103,7 +108,10 @@ test('a draft is in no page, list, sitemap or feed of the build', async ({ page,
   expect(await (await request.get('/rss.xml')).text()).not.toContain('pooling-layers');
 });
 
-test('social cards: each post has its own 1200×630 image; other pages the site’s', async ({ page, request }) => {
+test('social cards: each post has its own 1200×630 image; other pages the site’s', async ({
+  page,
+  request,
+}) => {
   for (const [path, title] of [
     [ARTICLE_PATH, seedTitle],
     [GUIDE_PATH, GUIDE_TITLE],
@@ -123,7 +131,10 @@ test('social cards: each post has its own 1200×630 image; other pages the site�
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
   }
   await page.goto('/tags/');
-  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', `${PUBLISHED_URL}/social.png`);
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    'content',
+    `${PUBLISHED_URL}/social.png`,
+  );
   expect((await request.get('/social.png')).ok()).toBe(true);
 });
 

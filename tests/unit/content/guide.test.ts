@@ -10,7 +10,9 @@ import { SAMPLES } from '~/islands/kernel-playground/samples';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 const guide = read('content/posts/writing-a-post/index.mdx');
-const components = [...read('src/mdx/index.ts').matchAll(/export \{ default as (\w+) \} from '\.\/(\w+)\.astro'/g)];
+const components = [
+  ...read('src/mdx/index.ts').matchAll(/export \{ default as (\w+) \} from '\.\/(\w+)\.astro'/g),
+];
 
 /** Prop names declared in a component's `interface Props { … }`. */
 function props(file: string): string[] {
@@ -25,7 +27,10 @@ describe('the authoring guide covers every component authors can use', () => {
   for (const [, name, file] of components) {
     test(`${name}: shown in a live example, every prop documented`, () => {
       const live = [...guide.matchAll(/```mdx live\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-      expect(live.some((code) => code.includes(`<${name}`)), `a live example uses <${name}>`).toBe(true);
+      expect(
+        live.some((code) => code.includes(`<${name}`)),
+        `a live example uses <${name}>`,
+      ).toBe(true);
       for (const prop of props(`src/mdx/${file}.astro`)) {
         expect(guide, `${name}'s prop "${prop}" is described`).toContain(`\`${prop}\``);
       }
