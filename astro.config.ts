@@ -19,7 +19,7 @@ export default defineConfig({
   markdown: {
     // Code in both themes: light colours inline (readable anywhere, feeds included), dark ones as
     // CSS variables that src/styles/code.css switches to.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' } },
     processor: unified({
       smartypants: false,
       remarkPlugins: [

@@ -26,6 +26,8 @@ export function mountSearch(container: HTMLElement | null, unavailable: HTMLElem
     resetStyles: false,
     translations: { placeholder: 'Search the posts' },
   });
+  // Pagefind's box has a title but no label: give it one, so screen readers announce it.
+  container.querySelector('input')?.setAttribute('aria-label', 'Search the posts');
   const query = new URLSearchParams(location.search).get('q');
   if (query) ui.triggerSearch(query);
   container.addEventListener('input', (event) => {

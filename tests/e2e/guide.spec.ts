@@ -9,6 +9,8 @@ import { expect, test } from './fixtures';
 import { PlaygroundPage, StepperPage } from './pages';
 
 const GUIDE_PATH = '/writing-a-post/';
+// The stepper shows its whole output at once (no animation) when motion is reduced.
+test.use({ reducedMotion: 'reduce' });
 const source = readFileSync(new URL('../../content/posts/writing-a-post/index.mdx', import.meta.url), 'utf8');
 
 /** A grid prop (`name={[[...], ...]}`) read from an example's visible source. */

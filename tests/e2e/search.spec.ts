@@ -27,7 +27,7 @@ test('"/" opens search from any page; a phrase from the article finds it; Tab an
 test('a search address with ?q= shows its results at once; drafts and formulas are not indexed', async ({
   page,
 }) => {
-  await page.goto('/search/?q=authoring%20guide');
+  await page.goto('/search/?q=frontmatter');
   await expect(page.locator('.pagefind-ui__result-link').first()).toHaveText('Writing a post for this site');
   await page.goto('/search/?q=pooling%20layers%20summarise');
   await expect(page.locator('.pagefind-ui__message')).toContainText('No results');
