@@ -1,13 +1,16 @@
 // npm run budget: page weight of the built site (dist/). For every page: the JavaScript that runs
 // before any demo is near the viewport (inline scripts and eagerly loaded modules), each island's
 // own chunk with what it imports statically, and CSS and font totals. Fails when a page loads more
-// than 8 KB (gzip) of JavaScript up front, or any TensorFlow.js before a demo is near.
+// than 8 KB (gzip) of JavaScript up front (40 KB on the search page, whose script is the search),
+// or any TensorFlow.js before a demo is near.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
 const EAGER_JS_BUDGET = 8 * 1024;
+/** The search page is itself the tool: Pagefind's UI (~31 KB gzip) is what the reader came for. */
+const PAGE_BUDGETS: Record<string, number> = { '/search/': 40 * 1024 };
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -53,8 +56,9 @@ for (const file of pages(DIST)) {
     kb(eagerBytes),
     `${inline.length} inline, ${eagerModules.size} modules`,
   ]);
-  if (eagerBytes > EAGER_JS_BUDGET)
-    failures.push(`${page}: ${kb(eagerBytes)} of JavaScript up front (budget ${kb(EAGER_JS_BUDGET)})`);
+  const budget = PAGE_BUDGETS[page] ?? EAGER_JS_BUDGET;
+  if (eagerBytes > budget)
+    failures.push(`${page}: ${kb(eagerBytes)} of JavaScript up front (budget ${kb(budget)})`);
   if (eagerTf) failures.push(`${page}: TensorFlow.js loads before any demo is near`);
 
   for (const [, attrs] of html.matchAll(/<astro-island([^>]*)>/g)) {
