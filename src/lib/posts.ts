@@ -43,3 +43,20 @@ export function adjacentPosts<T extends { id: string }>(
   const older = newestFirst[index + 1];
   return { ...(newer && { newer }), ...(older && { older }) };
 }
+
+/**
+ * A sentence when two post folders would be published at the same address ("my-post" and
+ * "2026-01-01-my-post" are both /my-post/), naming them; undefined when every address is unique.
+ */
+export function slugClash(folders: readonly string[], postsDir = 'content/posts'): string | undefined {
+  const seen = new Map<string, string>();
+  for (const folder of [...folders].sort()) {
+    const slug = postSlug(folder);
+    const first = seen.get(slug);
+    if (first !== undefined) {
+      return `${postsDir}: the folders "${first}" and "${folder}" would both be published at /${slug}/. Rename one of them.`;
+    }
+    seen.set(slug, folder);
+  }
+  return undefined;
+}

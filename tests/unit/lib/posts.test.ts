@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adjacentPosts, formatDate, postSlug, publishedPosts } from '~/lib/posts';
+import { adjacentPosts, formatDate, postSlug, publishedPosts, slugClash } from '~/lib/posts';
 
 const post = (id: string, date: string, draft = false) => ({ id, data: { date: new Date(date), draft } });
 
@@ -39,4 +39,11 @@ describe('adjacentPosts', () => {
     expect(adjacentPosts([{ id: 'x' }], 'x')).toStrictEqual({});
     expect(adjacentPosts(list, 'missing')).toStrictEqual({});
   });
+});
+
+test('slugClash: two folders published at one address are named; distinct ones pass', () => {
+  expect(slugClash(['understanding-x', '2026-11-27-writing', '2026-11-20-pooling'])).toBeUndefined();
+  expect(slugClash(['my-post', '2026-01-01-my-post'])).toMatchInlineSnapshot(
+    `"content/posts: the folders "2026-01-01-my-post" and "my-post" would both be published at /my-post/. Rename one of them."`,
+  );
 });
