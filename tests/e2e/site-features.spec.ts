@@ -145,3 +145,14 @@ test('comments are off by default: no comments section and no request to giscus'
   await expect(page.getByRole('heading', { name: 'Comments' })).toHaveCount(0);
   await expect(page.locator('script[src*="giscus"], iframe')).toHaveCount(0);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('no page is wider than the screen', async ({ page }) => {
+    for (const path of ['/', ARTICLE_PATH, GUIDE_PATH, '/tags/', '/tags/cnn/', '/search/', '/about/']) {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} fits a 390-pixel screen`).toBeLessThanOrEqual(390);
+    }
+  });
+});
