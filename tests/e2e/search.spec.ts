@@ -15,8 +15,10 @@ test('"/" opens search from any page; a phrase from the article finds it; Tab an
   const result = page.locator('.pagefind-ui__result-link').first();
   await expect(result).toHaveText(seedTitle);
   await expect(page).toHaveURL(/\?q=weird\+combination\+of\+biology$/);
+  // Results re-render while the reader types; Tab once they have settled on the whole phrase.
+  await expect(page.locator('.pagefind-ui__message')).toHaveText(/results? for weird combination of biology/);
   // Keyboard only: Tab from the box reaches the first result (past Pagefind's clear button).
-  for (let i = 0; i < 5 && !(await result.evaluate((el) => el === document.activeElement)); i++) {
+  for (let i = 0; i < 8 && !(await result.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
   await expect(result).toBeFocused();
