@@ -7,10 +7,9 @@
 import { SITE_URL as PUBLISHED_URL } from '../../src/consts';
 import { convolveGrid, SEED_INPUT, SEED_KERNEL } from '../../src/compute';
 import { expect, test } from './fixtures';
-import { ARTICLE_PATH } from './pages';
+import { ARTICLE_PATH, DRAFT_PATH } from './pages';
 import { seedParagraphs, seedTitle } from './seed';
 
-const DRAFT_PATH = '/pooling-layers/';
 const RFC_822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
 

@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { convolveGrid } from '../../src/compute';
 import { expect, test } from './fixtures';
-import { PlaygroundPage, StepperPage } from './pages';
+import { GUIDE_PATH, PlaygroundPage, StepperPage } from './pages';
 
-const GUIDE_PATH = '/writing-a-post/';
 // The stepper shows its whole output at once (no animation) when motion is reduced.
 test.use({ reducedMotion: 'reduce' });
 const source = readFileSync(new URL('../../content/posts/writing-a-post/index.mdx', import.meta.url), 'utf8');

@@ -2,6 +2,12 @@
 import type { Locator, Page } from '@playwright/test';
 
 export const ARTICLE_PATH = '/understanding-convolutional-neural-networks/';
+/** The authoring guide, a post like any other. */
+export const GUIDE_PATH = '/writing-a-post/';
+export const GUIDE_TITLE = 'Writing a post for this site';
+/** content/posts/2026-11-20-pooling-layers is a draft: never in the build. */
+export const DRAFT_PATH = '/pooling-layers/';
+export const DRAFT_TITLE = 'Pooling layers, explained';
 
 export class ArticlePage {
   readonly body: Locator;

@@ -1,6 +1,6 @@
 /** Search (Pagefind over the built site), by keyboard alone. */
 import { expect, test } from './fixtures';
-import { ARTICLE_PATH } from './pages';
+import { ARTICLE_PATH, GUIDE_TITLE } from './pages';
 import { seedTitle } from './seed';
 
 test('"/" opens search from any page; a phrase from the article finds it; Tab and Enter open it', async ({
@@ -30,7 +30,7 @@ test('a search address with ?q= shows its results at once; drafts and formulas a
   page,
 }) => {
   await page.goto('/search/?q=frontmatter');
-  await expect(page.locator('.pagefind-ui__result-link').first()).toHaveText('Writing a post for this site');
+  await expect(page.locator('.pagefind-ui__result-link').first()).toHaveText(GUIDE_TITLE);
   await page.goto('/search/?q=pooling%20layers%20summarise');
   await expect(page.locator('.pagefind-ui__message')).toContainText('No results');
   await expect(page.locator('.pagefind-ui__result')).toHaveCount(0);

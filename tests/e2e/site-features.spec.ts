@@ -3,13 +3,8 @@ import { readFileSync } from 'node:fs';
 import { SITE_URL as PUBLISHED_URL } from '../../src/consts';
 import { readingTime } from '../../src/lib/reading-time';
 import { expect, test } from './fixtures';
-import { ARTICLE_PATH } from './pages';
+import { ARTICLE_PATH, DRAFT_PATH, DRAFT_TITLE, GUIDE_PATH, GUIDE_TITLE } from './pages';
 import { seedTitle } from './seed';
-
-const GUIDE_PATH = '/writing-a-post/';
-const GUIDE_TITLE = 'Writing a post for this site';
-const DRAFT_PATH = '/pooling-layers/';
-const DRAFT_TITLE = 'Pooling layers, explained';
 
 test('tag pages: the index counts posts per tag; each tag page lists exactly its posts', async ({ page }) => {
   await page.goto('/');
