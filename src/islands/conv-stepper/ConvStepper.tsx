@@ -4,14 +4,13 @@
  * demo. All numbers come from src/compute's reference, which is exact for grids this small.
  */
 import './stepper.css';
-import katex from 'katex';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SEED_INPUT, SEED_KERNEL, type Padding } from '../../compute';
 import { ConvolutionDiagram } from '../shared/ConvolutionDiagram';
 import { InputGrid } from './InputGrid';
 import { KernelGrid } from './KernelGrid';
 import {
-  formulaTex,
+  fillFormula,
   makeFrame,
   parseCell,
   parsePadding,
@@ -37,6 +36,11 @@ export interface ConvStepperProps {
   stride?: number;
   padding?: Padding;
   dilation?: number;
+  /**
+   * KaTeX's HTML for FORMULA_TEMPLATE_TEX, rendered on the server by the MDX wrapper; the island
+   * fills in the numbers (fillFormula), so KaTeX itself never ships to the reader.
+   */
+  formulaTemplate?: string;
 }
 
 const BASE_DELAY_MS = 900;
@@ -77,8 +81,8 @@ export default function ConvStepper(props: ConvStepperProps) {
   const terms = useMemo(() => termsAt(frame, selected), [frame, selected]);
   const value = frame.output[row]?.[col] ?? 0;
   const formula = useMemo(
-    () => katex.renderToString(formulaTex(plan), { displayMode: true, throwOnError: false }),
-    [plan],
+    () => (props.formulaTemplate ? fillFormula(props.formulaTemplate, plan) : ''),
+    [props.formulaTemplate, plan],
   );
 
   // Hydrated: become interactive; play like the original animation unless motion is unwelcome.

@@ -127,12 +127,55 @@ export function windowCells(plan: WindowPlan, index: number): Set<string> {
   return cells;
 }
 
-/** The output-size formula with the current numbers, as TeX, for one axis. */
-export function formulaTex(plan: WindowPlan): string {
-  const { inH: n, kH: k, strideH: s, dilationH: d, outH: o } = plan;
-  const [pb, pa] = [plan.pad[0], plan.pad[1]];
+type FormulaNumbers = readonly [
+  n: number,
+  pb: number,
+  pa: number,
+  d: number,
+  k: number,
+  s: number,
+  o: number,
+];
+
+function formulaWith([n, pb, pa, d, k, s, o]: FormulaNumbers): string {
   return (
     String.raw`o = \left\lfloor \frac{n + p_\text{before} + p_\text{after} - d \cdot (k - 1) - 1}{s} \right\rfloor + 1` +
     String.raw` = \left\lfloor \frac{${n} + ${pb} + ${pa} - ${d} \cdot (${k} - 1) - 1}{${s}} \right\rfloor + 1 = ${o}`
+  );
+}
+
+const numbers = (plan: WindowPlan): FormulaNumbers => [
+  plan.inH,
+  plan.pad[0],
+  plan.pad[1],
+  plan.dilationH,
+  plan.kH,
+  plan.strideH,
+  plan.outH,
+];
+
+/** The output-size formula with the current numbers, as TeX, for one axis. */
+export function formulaTex(plan: WindowPlan): string {
+  return formulaWith(numbers(plan));
+}
+
+/**
+ * The formula with a placeholder for each number (9901 to 9907). The server renders it once with
+ * KaTeX; the stepper fills in the numbers with fillFormula, so readers never download KaTeX.
+ */
+const PLACEHOLDERS = [9901, 9902, 9903, 9904, 9905, 9906, 9907] as const;
+export const FORMULA_TEMPLATE_TEX = formulaWith(PLACEHOLDERS);
+
+/**
+ * KaTeX's rendering of FORMULA_TEMPLATE_TEX with the plan's numbers put in: the same string KaTeX
+ * gives for formulaTex(plan) (tested), since only the digits differ. A placeholder is replaced
+ * only as a whole number, never inside KaTeX's own decimal lengths ("0.9901em").
+ */
+export function fillFormula(templateHtml: string, plan: WindowPlan): string {
+  const values = numbers(plan);
+  return PLACEHOLDERS.reduce(
+    (html, placeholder, i) =>
+      html.replace(new RegExp(`(?<![\\d.])${placeholder}(?!\\d)`, 'g'), String(values[i])),
+    templateHtml,
   );
 }

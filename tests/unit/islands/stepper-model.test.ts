@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { SEED_INPUT, SEED_KERNEL } from '~/compute';
+import katex from 'katex';
 import {
+  fillFormula,
+  FORMULA_TEMPLATE_TEX,
   formulaTex,
   makeFrame,
   parseCell,
@@ -145,4 +148,22 @@ describe('validateStepperProps (an author’s mistakes fail the build)', () => {
   ])('%j', (props, message) => {
     expect(validateStepperProps(props)).toBe(message);
   });
+});
+
+describe('the formula template (KaTeX at build time, numbers filled in by the island)', () => {
+  for (const settings of [
+    { stride: 1, padding: 'valid', dilation: 1 },
+    { stride: 2, padding: 'same', dilation: 1 },
+    { stride: 3, padding: 2, dilation: 2 },
+    { stride: 1, padding: 1, dilation: 3 },
+  ] as const) {
+    test(`fillFormula equals KaTeX's own rendering: stride ${settings.stride}, padding ${settings.padding}, dilation ${settings.dilation}`, () => {
+      const frame = makeFrame(seed(), x(), settings);
+      if (!frame.ok) throw new Error(frame.message);
+      const template = katex.renderToString(FORMULA_TEMPLATE_TEX, { displayMode: true });
+      expect(fillFormula(template, frame.value.plan)).toBe(
+        katex.renderToString(formulaTex(frame.value.plan), { displayMode: true }),
+      );
+    });
+  }
 });
