@@ -216,7 +216,7 @@ test('no tensor leaks over 1,000 kernel edits', async ({ page }) => {
   expect(await playground.updates()).toBeGreaterThan(500);
 });
 
-test('the webcam (Chromium’s synthetic camera here) is filtered frame after frame, and stops', async ({
+test('the webcam (Chromium’s synthetic camera here) is filtered frame after frame, pauses offscreen, and stops', async ({
   page,
 }) => {
   const playground = new PlaygroundPage(page);
@@ -231,6 +231,21 @@ test('the webcam (Chromium’s synthetic camera here) is filtered frame after fr
     .toBeGreaterThan(start + 5);
   const output = await playground.pixels('feature-map');
   expect(Math.max(output.width, output.height)).toBeLessThanOrEqual(320);
+
+  // Scrolled away, no frame is filtered; back on screen, frames flow again.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  const away = await playground.updates();
+  await page.waitForTimeout(1500);
+  expect(
+    await playground.updates(),
+    'no frames are filtered while the picture is offscreen',
+  ).toBeLessThanOrEqual(away + 1);
+  await playground.root.scrollIntoViewIfNeeded();
+  const back = await playground.updates();
+  await expect
+    .poll(() => playground.updates(), { message: 'frames resume on screen' })
+    .toBeGreaterThan(back + 3);
   await webcam.click();
   await expect(webcam).toHaveAttribute('aria-pressed', 'false');
 });

@@ -165,10 +165,20 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     [],
   );
 
-  // The webcam: frames at the playground's size, each filtered with the current kernel.
+  // The webcam: frames at the playground's size, each filtered with the current kernel, while the
+  // picture is on screen (scrolled away, the camera stays on but no frame is filtered).
   useEffect(() => {
     if (!webcam) return undefined;
     let stop = false;
+    let onScreen = true;
+    const watched = inputCanvas.current;
+    const observer =
+      watched && 'IntersectionObserver' in window
+        ? new IntersectionObserver(([entry]) => {
+            onScreen = entry?.isIntersecting ?? true;
+          })
+        : null;
+    if (watched) observer?.observe(watched);
     let stream: MediaStream | null = null;
     const video = document.createElement('video');
     video.muted = true;
@@ -176,7 +186,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     const frame = () => {
       if (stop) return;
       const fit = fitImage(video.videoWidth, video.videoHeight, 320);
-      if (fit.ok && !job.current.running) {
+      if (fit.ok && onScreen && !job.current.running) {
         setPicture({
           rgba: pixelsOf(video, fit.width, fit.height),
           width: fit.width,
@@ -209,6 +219,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     })();
     return () => {
       stop = true;
+      observer?.disconnect();
       stream?.getTracks().forEach((t) => t.stop());
     };
   }, [webcam]);
