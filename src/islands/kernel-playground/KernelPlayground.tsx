@@ -21,10 +21,11 @@ import { ImagePicker } from './ImagePicker';
 import { Inspector } from './Inspector';
 import { KernelEditor } from './KernelEditor';
 import { Legend } from './Legend';
-import { loadImage, pixelsOf } from './load-image';
-import { fitImage, matchingPreset, resizeKernel } from './model';
+import { loadImage } from './load-image';
+import { centrePixel, matchingPreset, type Pixel, pixelAfterKey, pixelUnder, resizeKernel } from './model';
 import { SAMPLES } from './samples';
 import { useEngine } from './use-engine';
+import { useWebcam } from './use-webcam';
 
 export interface KernelPlaygroundProps {
   /** A preset id from the kernel catalogue. Default: Sobel x. */
@@ -64,7 +65,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
   const [stats, setStats] = useState<Stats | null>(null);
   const [updates, setUpdates] = useState(0);
   const [tensors, setTensors] = useState<number | null>(null);
-  const [inspect, setInspect] = useState<{ x: number; y: number } | null>(null);
+  const [inspect, setInspect] = useState<Pixel | null>(null);
   const [webcam, setWebcam] = useState(false);
   const engineState = useEngine();
 
@@ -165,64 +166,15 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     [],
   );
 
-  // The webcam: frames at the playground's size, each filtered with the current kernel, while the
-  // picture is on screen (scrolled away, the camera stays on but no frame is filtered).
-  useEffect(() => {
-    if (!webcam) return undefined;
-    let stop = false;
-    let onScreen = true;
-    const watched = inputCanvas.current;
-    const observer =
-      watched && 'IntersectionObserver' in window
-        ? new IntersectionObserver(([entry]) => {
-            onScreen = entry?.isIntersecting ?? true;
-          })
-        : null;
-    if (watched) observer?.observe(watched);
-    let stream: MediaStream | null = null;
-    const video = document.createElement('video');
-    video.muted = true;
-    video.playsInline = true;
-    const frame = () => {
-      if (stop) return;
-      const fit = fitImage(video.videoWidth, video.videoHeight, 320);
-      if (fit.ok && onScreen && !job.current.running) {
-        setPicture({
-          rgba: pixelsOf(video, fit.width, fit.height),
-          width: fit.width,
-          height: fit.height,
-          key: ++pictureKeys,
-        });
-      }
-      requestAnimationFrame(frame);
-    };
-    (async () => {
-      try {
-        if (!navigator.mediaDevices?.getUserMedia) throw new Error('this browser offers no camera here');
-        stream = await navigator.mediaDevices.getUserMedia({
-          video: { width: { ideal: 640 } },
-          audio: false,
-        });
-        if (stop) return;
-        video.srcObject = stream;
-        await video.play();
-        setNotice('The webcam picture stays in your browser; nothing is sent anywhere.');
-        frame();
-      } catch (error) {
-        const why =
-          error instanceof DOMException && error.name === 'NotAllowedError'
-            ? 'permission was refused'
-            : (error as Error).message;
-        setMessage(`The webcam could not start (${why}). Pick a sample or upload an image instead.`);
-        setWebcam(false);
-      }
-    })();
-    return () => {
-      stop = true;
-      observer?.disconnect();
-      stream?.getTracks().forEach((t) => t.stop());
-    };
-  }, [webcam]);
+  useWebcam(webcam, inputCanvas, {
+    onFrame: (frame) => setPicture({ ...frame, key: ++pictureKeys }),
+    busy: () => job.current.running,
+    onStarted: () => setNotice('The webcam picture stays in your browser; nothing is sent anywhere.'),
+    onFailed: (why) => {
+      setMessage(why);
+      setWebcam(false);
+    },
+  });
 
   const chosenSample = SAMPLES.find((s) => s.id === sample) ?? SAMPLES[0];
 
@@ -274,35 +226,16 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
 
   const onCanvasKey = (event: KeyboardEvent) => {
     if (picture === null) return;
-    const at = inspect ?? { x: Math.floor(picture.width / 2), y: Math.floor(picture.height / 2) };
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    const move = moves[event.key];
-    if (!move) return;
+    const at = inspect ?? centrePixel(picture.width, picture.height);
+    const next = pixelAfterKey(at, event.key, event.shiftKey, picture.width, picture.height);
+    if (!next) return;
     event.preventDefault();
-    const step = event.shiftKey ? 10 : 1;
-    setInspect({
-      x: Math.min(picture.width - 1, Math.max(0, at.x + move[0] * step)),
-      y: Math.min(picture.height - 1, Math.max(0, at.y + move[1] * step)),
-    });
+    setInspect(next);
   };
   const onPointer = (event: PointerEvent) => {
     if (picture === null) return;
     const box = (event.currentTarget as HTMLCanvasElement).getBoundingClientRect();
-    setInspect({
-      x: Math.min(
-        picture.width - 1,
-        Math.max(0, Math.floor(((event.clientX - box.left) / box.width) * picture.width)),
-      ),
-      y: Math.min(
-        picture.height - 1,
-        Math.max(0, Math.floor(((event.clientY - box.top) / box.height) * picture.height)),
-      ),
-    });
+    setInspect(pixelUnder(event.clientX, event.clientY, box, picture.width, picture.height));
   };
   const canvasProps = (label: string) => ({
     tabIndex: 0,
@@ -311,10 +244,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     onPointerMove: onPointer,
     onPointerDown: onPointer,
     onKeyDown: onCanvasKey,
-    onFocus: () =>
-      picture &&
-      !inspect &&
-      setInspect({ x: Math.floor(picture.width / 2), y: Math.floor(picture.height / 2) }),
+    onFocus: () => picture && !inspect && setInspect(centrePixel(picture.width, picture.height)),
   });
   const marker =
     inspect && picture ? (

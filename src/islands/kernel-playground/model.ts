@@ -71,3 +71,51 @@ export function pixelTerms(
   }
   return { terms, sum };
 }
+
+/** A pixel of the picture, 0-based from the top left. */
+export interface Pixel {
+  x: number;
+  y: number;
+}
+
+const clamp = (value: number, size: number) => Math.min(size - 1, Math.max(0, value));
+const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** The middle pixel, where the inspector starts. */
+export const centrePixel = (width: number, height: number): Pixel => ({
+  x: Math.floor(width / 2),
+  y: Math.floor(height / 2),
+});
+
+/** Where the inspected pixel moves on an arrow key (10 pixels with Shift), staying inside; null for other keys. */
+export function pixelAfterKey(
+  at: Pixel,
+  key: string,
+  shift: boolean,
+  width: number,
+  height: number,
+): Pixel | null {
+  const move = ARROWS[key];
+  if (!move) return null;
+  const step = shift ? 10 : 1;
+  return { x: clamp(at.x + move[0] * step, width), y: clamp(at.y + move[1] * step, height) };
+}
+
+/** The pixel under a pointer on a canvas drawn in `box` (CSS pixels), staying inside the picture. */
+export function pixelUnder(
+  clientX: number,
+  clientY: number,
+  box: { left: number; top: number; width: number; height: number },
+  width: number,
+  height: number,
+): Pixel {
+  return {
+    x: clamp(Math.floor(((clientX - box.left) / box.width) * width), width),
+    y: clamp(Math.floor(((clientY - box.top) / box.height) * height), height),
+  };
+}

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { depthwiseConv2d, kernelById, rgbaToChannels, tileKernel } from '~/compute';
-import { fitImage, matchingPreset, pixelTerms, resizeKernel } from '~/islands/kernel-playground/model';
+import {
+  centrePixel,
+  fitImage,
+  matchingPreset,
+  pixelAfterKey,
+  pixelTerms,
+  pixelUnder,
+  resizeKernel,
+} from '~/islands/kernel-playground/model';
 
 describe('fitImage', () => {
   test('small images keep their size', () => {
@@ -59,4 +67,26 @@ test('pixelTerms sums to the reference depthwise output, corners and 5×5 includ
       expect(sum).toBeCloseTo(expected[(y * w + x) * 3 + c] as number, 3);
     }
   }
+});
+
+describe('the pixel inspector moves by keyboard and follows the pointer, never leaving the picture', () => {
+  test('arrows move one pixel, Shift+arrow ten; edges hold; other keys do nothing', () => {
+    expect(pixelAfterKey({ x: 5, y: 5 }, 'ArrowRight', false, 64, 48)).toEqual({ x: 6, y: 5 });
+    expect(pixelAfterKey({ x: 5, y: 5 }, 'ArrowUp', true, 64, 48)).toEqual({ x: 5, y: 0 });
+    expect(pixelAfterKey({ x: 60, y: 47 }, 'ArrowRight', true, 64, 48)).toEqual({ x: 63, y: 47 });
+    expect(pixelAfterKey({ x: 0, y: 47 }, 'ArrowDown', false, 64, 48)).toEqual({ x: 0, y: 47 });
+    expect(pixelAfterKey({ x: 5, y: 5 }, 'Enter', false, 64, 48)).toBeNull();
+    expect(centrePixel(64, 48)).toEqual({ x: 32, y: 24 });
+    expect(centrePixel(5, 3)).toEqual({ x: 2, y: 1 });
+  });
+  test('a canvas of 64×48 pixels drawn 128×96 CSS pixels at (10, 20): each pixel is 2×2 on screen', () => {
+    const box = { left: 10, top: 20, width: 128, height: 96 };
+    expect(pixelUnder(10, 20, box, 64, 48)).toEqual({ x: 0, y: 0 });
+    expect(pixelUnder(13.9, 21.9, box, 64, 48)).toEqual({ x: 1, y: 0 });
+    expect(pixelUnder(137.9, 115.9, box, 64, 48)).toEqual({ x: 63, y: 47 });
+    expect(pixelUnder(500, -5, box, 64, 48), 'outside the box: the nearest edge pixel').toEqual({
+      x: 63,
+      y: 0,
+    });
+  });
 });
