@@ -8,7 +8,7 @@ import { chromiumArgs, systemChromium } from '../tests/chromium.ts';
 
 const PORT = 4395;
 const BASE = `http://127.0.0.1:${PORT}`;
-const PAGES = ['/', '/understanding-convolutional-neural-networks/'];
+const PAGES = process.argv[2]?.split(',') ?? ['/', '/understanding-convolutional-neural-networks/'];
 const FLOOR = 95;
 const RUNS = 3;
 
