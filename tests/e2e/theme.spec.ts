@@ -64,3 +64,14 @@ test('dark mode covers the math, the citation cards and both demos', async ({ pa
   expect(await color('[data-testid="input-cell"]', 'background-color')).not.toBe('rgb(255, 255, 255)');
   expect(await color('[data-testid="stride"]', 'background-color')).not.toBe('rgb(255, 255, 255)');
 });
+
+test('without JavaScript there is no toggle that cannot work (the system theme still applies)', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('#theme-toggle')).toBeHidden();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 27)');
+  await context.close();
+});
