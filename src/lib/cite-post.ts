@@ -29,6 +29,9 @@ export interface PostFacts {
   author: string;
   siteTitle: string;
   url: string;
+  /** The post's social card, an absolute URL (schema.org recommends an image for articles). */
+  image?: string;
+  keywords?: readonly string[];
 }
 
 /** The post as a CSL entry, keyed like BibTeX keys usually are: author-ish word, year, title word. */
@@ -101,6 +104,8 @@ export function articleJsonLd(post: PostFacts, cited: readonly CslEntry[]): Reco
     publisher: { '@type': 'Organization', name: post.siteTitle },
     url: post.url,
     mainEntityOfPage: post.url,
+    ...(post.image ? { image: post.image } : {}),
+    ...(post.keywords?.length ? { keywords: [...post.keywords] } : {}),
     citation: cited.map((w) => ({
       '@type': 'CreativeWork',
       name: w.title,

@@ -2,13 +2,14 @@
 import { dirname, resolve } from 'node:path';
 import { CITE_THIS_POST_STYLE, SITE_AUTHOR, SITE_TITLE } from '../consts';
 import { loadBibliography } from './bibliography';
+import { socialImagePath } from './posts';
 import { articleJsonLd, citedWorks, postCitation, scholarMeta, type PostFacts } from './cite-post';
 
 export interface PostSource {
   id: string;
   body?: string | undefined;
   filePath?: string | undefined;
-  data: { title: string; date: Date; excerpt: string };
+  data: { title: string; date: Date; excerpt: string; tags?: string[] };
 }
 
 export function postCitations(post: PostSource, url: URL) {
@@ -26,6 +27,8 @@ export function postCitations(post: PostSource, url: URL) {
     author: SITE_AUTHOR,
     siteTitle: SITE_TITLE,
     url: url.href,
+    image: new URL(socialImagePath(post.id), url).href,
+    keywords: post.data.tags ?? [],
   };
   return {
     meta: scholarMeta(facts, cited),

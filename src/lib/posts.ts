@@ -60,3 +60,6 @@ export function slugClash(folders: readonly string[], postsDir = 'content/posts'
   }
   return undefined;
 }
+
+/** Where a post's social card is built (src/pages/og/[slug].png.ts). */
+export const socialImagePath = (slug: string): string => `/og/${slug}.png`;

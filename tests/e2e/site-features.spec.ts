@@ -119,6 +119,8 @@ test('social cards: each post has its own 1200Ã—630 image; other pages the siteâ
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
     const image = (await meta('og:image').getAttribute('content')) ?? '';
     expect(image).toBe(`${PUBLISHED_URL}/og${path.replace(/\/$/, '')}.png`);
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(ld.image, 'schema.org data names the same image').toBe(image);
     const png = await request.get(new URL(image).pathname);
     expect(png.headers()['content-type']).toContain('image/png');
     const bytes = await png.body();

@@ -76,8 +76,14 @@ describe('citing the post and what it cites', () => {
   });
 
   test('schema.org data names the cited works', () => {
-    const ld = articleJsonLd(post, citedWorks(body, bibliography));
+    const ld = articleJsonLd(
+      { ...post, image: 'https://convolutions.example.org/og/x.png', keywords: ['cnn'] },
+      citedWorks(body, bibliography),
+    );
     expect(ld['@type']).toBe('BlogPosting');
+    expect(ld['image']).toBe('https://convolutions.example.org/og/x.png');
+    expect(ld['keywords']).toEqual(['cnn']);
+    expect(articleJsonLd(post, [])).not.toHaveProperty('image');
     expect((ld['citation'] as { name: string }[]).map((c) => c.name)).toEqual([
       'A Beginners Guide to Understanding Convolutional Neural Networks',
       'Deep Learning',
