@@ -53,9 +53,17 @@ export function sourceFinder(root: string, postsDir: string): (route: string) =>
       if (folder !== undefined) return `${postsLabel}/${folder}/index.mdx`;
     }
     const name = route.replace(/^\/|\/$/g, '') || 'index';
-    return [`src/pages/${name}.astro`, `src/pages/${name}/index.astro`].find((file) =>
+    const page = [`src/pages/${name}.astro`, `src/pages/${name}/index.astro`].find((file) =>
       existsSync(join(root, file)),
     );
+    if (page !== undefined) return page;
+    // A page made by a nested dynamic route, such as /tags/cnn/ from src/pages/tags/[tag].astro.
+    if (!name.includes('/')) return undefined;
+    const folder = `src/pages/${name.split('/').slice(0, -1).join('/')}`;
+    const dynamic = existsSync(join(root, folder))
+      ? readdirSync(join(root, folder)).filter((file) => /^\[.+\]\.astro$/.test(file))
+      : [];
+    return dynamic.length === 1 ? `${folder}/${dynamic[0]}` : undefined;
   };
 }
 

@@ -148,13 +148,16 @@ test('sourceFinder: a post folder by slug or after a date prefix, else the .astr
     'content/posts/plain/index.mdx': '',
     'src/pages/about.astro': '',
     'src/pages/index.astro': '',
+    'src/pages/[slug].astro': '',
+    'src/pages/tags/[tag].astro': '',
   });
   const sourceOf = sourceFinder(root, 'content/posts');
   expect(sourceOf('/dated/')).toBe('content/posts/2017-01-11-dated/index.mdx');
   expect(sourceOf('/plain/')).toBe('content/posts/plain/index.mdx');
   expect(sourceOf('/about/')).toBe('src/pages/about.astro');
   expect(sourceOf('/')).toBe('src/pages/index.astro');
-  expect(sourceOf('/404')).toBeUndefined();
+  expect(sourceOf('/tags/cnn/')).toBe('src/pages/tags/[tag].astro');
+  expect(sourceOf('/404'), 'not a post, so not [slug].astro either').toBeUndefined();
 });
 
 test('checkDist: reads a built folder, names the source files, skips /pagefind/ until it is built', () => {
