@@ -5,27 +5,19 @@
  * test runs on: there, no page has comments.)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { astroBuild } from './astro-build';
 
 test('with giscus configured, only posts with comments: true get comments and a CSP that admits giscus', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'giscus-build-'));
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
+  const { status, output, outDir } = astroBuild({
     GISCUS_REPO: 'example/convolutions',
     GISCUS_REPO_ID: 'R_test',
     GISCUS_CATEGORY: 'Comments',
     GISCUS_CATEGORY_ID: 'DIC_test',
-  };
-  const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-    encoding: 'utf8',
-    env,
-    timeout: 240_000,
   });
-  expect(build.status, `the build succeeds:\n${build.stderr}`).toBe(0);
+  expect(status, `the build succeeds:\n${output}`).toBe(0);
   const csp = spawnSync(process.execPath, ['scripts/csp.ts', outDir], { encoding: 'utf8' });
   expect(csp.status, csp.stderr).toBe(0);
 
