@@ -5,7 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
 import { launchOptions } from '../tests/chromium.ts';
 
-const PORT = 4393;
+const PORT = Number(process.env.BENCH_PORT ?? 4393);
 const URL_BASE = `http://127.0.0.1:${PORT}`;
 const CONFIG = 'tests/harness/vite.config.ts';
 const SIZES = [64, 256, 512];

@@ -6,7 +6,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, systemChromium } from '../tests/chromium.ts';
 
-const PORT = 4395;
+const PORT = Number(process.env.PREVIEW_PORT ?? 4395);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = process.argv[2]?.split(',') ?? ['/', '/understanding-convolutional-neural-networks/'];
 const FLOOR = 95;

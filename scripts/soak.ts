@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { launchOptions } from '../tests/chromium.ts';
 
-const PORT = 4396;
+const PORT = Number(process.env.PREVIEW_PORT ?? 4396);
 const URL_BASE = `http://127.0.0.1:${PORT}`;
 const STEPS = Number(process.env['SOAK_STEPS'] ?? 2000);
 const EDITS = Number(process.env['SOAK_EDITS'] ?? 10000);
