@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import { remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
 import { remarkCitations } from './src/lib/remark-citations.ts';
 import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
+import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
 import { CITATION_STYLE, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
@@ -28,7 +29,7 @@ export default defineConfig({
         remarkKatexStrict,
         [remarkCitations, { style: CITATION_STYLE }],
       ],
-      rehypePlugins: [rehypeKatex],
+      rehypePlugins: [rehypeKatex, rehypeMathScroll],
     }),
   },
 });

@@ -3,7 +3,9 @@
  * show the post far from the site:
  * - KaTeX's formulas keep only their MathML (feed readers and browsers render it; the HTML copy
  *   needs KaTeX's CSS and would read as a jumble), with the TeX source inside as an annotation;
+ * - the focusable scroll box around each display formula (rehype-math-scroll) is unwrapped;
  * - citation cards (popovers) go, their markers stay as links to the reference list;
+ * - what the page marks `data-feed="omit"` goes (a second drawing of a figure, for narrow screens);
  * - scripts, styles and data attributes go;
  * - every address becomes absolute, so links and images work from the reader.
  */
@@ -11,6 +13,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
+import { MATH_SCROLL_CLASS } from './rehype-math-scroll';
 
 const DROPPED = new Set(['script', 'style', 'template', 'link', 'meta']);
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
@@ -54,9 +57,13 @@ export function feedHtml(html: string, pageUrl: URL): string {
   visit(tree, 'element', (node, index, parent) => {
     if (parent === undefined || index === undefined) return;
     const names = classes(node);
-    if (DROPPED.has(node.tagName) || names.includes('cite-card')) {
+    if (DROPPED.has(node.tagName) || names.includes('cite-card') || node.properties['dataFeed'] === 'omit') {
       parent.children.splice(index, 1);
       return [SKIP, index];
+    }
+    if (names.includes(MATH_SCROLL_CLASS)) {
+      parent.children.splice(index, 1, ...node.children);
+      return index;
     }
     if (names.includes('katex-display') || names.includes('katex')) {
       const math = findMath(node);
