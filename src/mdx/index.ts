@@ -4,3 +4,4 @@ export { default as Figure } from './Figure.astro';
 export { default as ConvolutionFigure } from './ConvolutionFigure.astro';
 export { default as ConvolutionStepper } from './ConvolutionStepper.astro';
 export { default as KernelPlayground } from './KernelPlayground.astro';
+export { default as Sic } from './Sic.astro';
