@@ -19,7 +19,7 @@ export interface BenchResult {
 
 /**
  * How a timed update filters. 'edit' changes one kernel value every time (a reader typing), with
- * the filter's reused output array, as the playground uses it; 'edit-new-array' is the same with
+ * one reused output array (ImageFilter({ reuseOutput: true })); 'edit-new-array' is the same with
  * a new array per update (the ImageFilter default); 'frame' keeps the kernel (webcam frames, or a
  * change of image); 'tight-loop' and 'reference' are the plain-JavaScript baselines, run on edits.
  */

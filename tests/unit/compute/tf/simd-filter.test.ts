@@ -22,6 +22,7 @@ test('Node runs WebAssembly SIMD (the kernel below is checked here, not skipped)
   expect(simdSupported()).toBe(true);
 });
 
+// Values in [-1, 1], as the engine's grid (engine.test.ts), so that 1e-4 measures the arithmetic.
 // Heights and widths around the 4-float step (a row of 1 to 9 pixels, odd and even widths, and
 // rows whose last block runs into the next row), even and odd kernels up to 7, gray and RGB.
 const HEIGHTS = [1, 2, 3, 5, 8, 17];
@@ -34,7 +35,7 @@ const grid = HEIGHTS.flatMap((h) =>
 describe('hand-written WASM SIMD filter = reference depthwise conv, same padding', () => {
   test.each(grid)('x=[1,$h,$w,$c] k=$k', ({ h, w, k, c }) => {
     const seed = h * 1000 + w * 10 + k + c;
-    const values = randomArray(h * w * c, seed).map((v) => v * 255);
+    const values = randomArray(h * w * c, seed);
     const kernel = Array.from(randomArray(k * k, seed + 1));
     const filter = new SimdSameFilter();
     filter.setImage(values, h, w, c);
@@ -45,7 +46,7 @@ describe('hand-written WASM SIMD filter = reference depthwise conv, same padding
 
   test('a kernel edit, a size change and a new image each give the reference answer', () => {
     const filter = new SimdSameFilter();
-    const first = randomArray(6 * 10 * 3, 1).map((v) => v * 255);
+    const first = randomArray(6 * 10 * 3, 1);
     filter.setImage(first, 6, 10, 3);
     for (const [k, seed] of [
       [3, 2],
@@ -57,7 +58,7 @@ describe('hand-written WASM SIMD filter = reference depthwise conv, same padding
       const got = filter.apply(kernel, k, padOf(6, 10, 3, k));
       expect(maxRelativeError(got, expected(first, 6, 10, 3, kernel, k))).toBeLessThanOrEqual(TOLERANCE);
     }
-    const second = randomArray(9 * 4 * 1, 6).map((v) => v * 255);
+    const second = randomArray(9 * 4 * 1, 6);
     filter.setImage(second, 9, 4, 1);
     const kernel = Array.from(randomArray(9, 7));
     const got = filter.apply(kernel, 3, padOf(9, 4, 1, 3));
@@ -74,7 +75,7 @@ describe('hand-written WASM SIMD filter = reference depthwise conv, same padding
 
   test('grows its memory for a large image (512x512x3)', () => {
     const filter = new SimdSameFilter();
-    const values = randomArray(512 * 512 * 3, 9).map((v) => v * 255);
+    const values = randomArray(512 * 512 * 3, 9);
     filter.setImage(values, 512, 512, 3);
     const kernel = [1, 2, 1, 0, 0, 0, -1, -2, -1];
     const got = filter.apply(kernel, 3, padOf(512, 512, 3, 3));
