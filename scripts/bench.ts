@@ -6,11 +6,13 @@
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type { BenchMode, BenchResult } from '../tests/harness/main.ts';
 
 // First, as npm run test:e2e does: find a Chromium, or install one (Debian, as root), or say how.
 try {
-  execFileSync(process.execPath, ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' });
+  const ensure = fileURLToPath(new URL('./ensure-chromium.mjs', import.meta.url));
+  execFileSync(process.execPath, [ensure], { stdio: 'inherit' });
 } catch {
   process.exit(1);
 }
