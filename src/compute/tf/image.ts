@@ -35,9 +35,9 @@ export class ImageFilter {
   #simd: SimdSameFilter | null = null;
   #input: tf.Tensor4D | null = null;
   /**
-   * The last kernel's tensor, kept while the kernel is unchanged. On the WASM backend a new weight
-   * tensor costs a new XNNPACK operator and its indirection buffer (measured +2 ms at 256x256x3);
-   * reusing it makes repeated frames with one kernel (webcam, image or mode changes) cheaper.
+   * The last kernel's tensor, kept while the kernel is unchanged: repeated frames with one kernel
+   * (webcam, image or mode changes) skip its upload, and on a WASM backend without SIMD a new
+   * XNNPACK operator and its indirection buffer (measured +2 ms at 256x256x3).
    */
   #weights: { key: string; tensor: tf.Tensor4D } | null = null;
   #shape: [number, number, number, number] = [1, 1, 1, 1];
