@@ -1,4 +1,5 @@
-// Makes sure a Chromium is there for the end-to-end tests, or says exactly how to get one.
+// Makes sure a Chromium is there for the end-to-end tests and the benchmark, or says exactly how
+// to get one.
 // On Debian as root it installs the `chromium` package itself; elsewhere it only explains.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,7 +29,7 @@ if (isRoot && existsSync('/usr/bin/apt-get')) {
   });
   process.exit(0);
 }
-console.error(`No Chromium found for the end-to-end tests. Install one, then run the tests again:
+console.error(`No Chromium found for the end-to-end tests and the benchmark. Install one, then run again:
   Debian/Ubuntu:  sudo apt-get install chromium
   anywhere else:  npx playwright install chromium
   or point CHROMIUM_PATH at an existing Chromium or Chrome binary.`);

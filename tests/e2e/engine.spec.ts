@@ -1,6 +1,8 @@
 /**
  * The engine in a real browser: every TensorFlow.js backend that starts here agrees with the
- * reference on a sample of the unit-test grid, and leaks no tensors over 1,000 calls.
+ * reference on a sample of the unit-test grid, the playground's filter (the hand-written WASM SIMD
+ * code on the WASM backend) agrees with it on images of many shapes, and nothing leaks over
+ * 1,000 calls.
  */
 import type { Page } from '@playwright/test';
 import { HARNESS_URL } from '../urls';
@@ -80,6 +82,79 @@ for (const backend of BACKENDS) {
       expect(consoleErrors).toEqual([]);
     });
 
+    test('the playground filter agrees with the reference: images, kernels, edits (tolerance 1e-4)', async ({
+      page,
+    }) => {
+      test.setTimeout(240_000);
+      const failure = await openWith(page, backend);
+      test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
+      const result = await page.evaluate(async () => {
+        const { engine, reference } = window.harness;
+        let seed = 5;
+        const rand = () => {
+          seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+          return seed / 2 ** 32;
+        };
+        const paths = new Set<string>();
+        let worstError = 0;
+        let cases = 0;
+        // Widths around the 4-float step of the SIMD code, odd and even kernels, gray and RGB; each
+        // image gets three kernel edits and a size change through one filter, as a reader makes them.
+        for (const [h, w] of [
+          [1, 1],
+          [3, 5],
+          [6, 7],
+          [9, 4],
+          [16, 33],
+          [64, 48],
+        ] as const)
+          for (const mode of ['gray', 'rgb'] as const)
+            for (const reuseOutput of [false, true]) {
+              const filter = new engine.ImageFilter({ reuseOutput });
+              const rgba = Uint8ClampedArray.from({ length: h * w * 4 }, () => Math.floor(rand() * 256));
+              filter.setImage(rgba, w, h, mode);
+              paths.add(filter.path);
+              const channels = mode === 'rgb' ? 3 : 1;
+              const input = {
+                data: reference.rgbaToChannels(rgba, w, h, mode),
+                shape: [1, h, w, channels] as const,
+              };
+              for (const k of [3, 3, 5, 1, 2, 4, 3]) {
+                const kernel = Array.from(
+                  { length: k * k },
+                  () => Math.round((rand() * 4 - 2) * 1000) / 1000,
+                );
+                const got = await filter.apply(kernel, k);
+                const expected = reference.depthwiseConv2d(
+                  input,
+                  { data: reference.tileKernel(kernel, k, channels), shape: [k, k, channels, 1] },
+                  { padding: 'same' },
+                ).data;
+                if (got.length !== expected.length) throw new Error(`${h}x${w} k=${k}: length ${got.length}`);
+                // Pixels run to 255, so the difference is measured against that scale (as the grid
+                // above, whose values run to 1): float32 sums of terms near 255 that cancel out
+                // differ from the reference's float64 sums by about 1e-4 in absolute terms.
+                expected.forEach((e, i) => {
+                  worstError = Math.max(
+                    worstError,
+                    Math.abs((got[i] as number) - e) / Math.max(255, Math.abs(e)),
+                  );
+                });
+                cases++;
+              }
+              filter.dispose();
+            }
+        return { worstError, cases, paths: [...paths] };
+      });
+      expect(result.cases, 'enough cases were compared').toBeGreaterThan(100);
+      expect(
+        result.worstError,
+        'largest difference from the reference, over the pixel range',
+      ).toBeLessThanOrEqual(1e-4);
+      // On WASM the filter is the hand-written SIMD function, so this grid checks that code.
+      expect(result.paths, 'the code that filtered').toEqual([backend === 'wasm' ? 'wasm-simd' : 'tfjs']);
+    });
+
     test('leaks no tensors over 1,000 calls', async ({ page }) => {
       test.setTimeout(240_000);
       const failure = await openWith(page, backend);
@@ -96,11 +171,13 @@ for (const backend of BACKENDS) {
           await image.apply([0, 0, 0, 0, i % 7, 0, 0, 0, 0], 3);
         }
         const during = engine.tensorCount();
+        const path = image.path;
         image.dispose();
-        return { before, during, after: engine.tensorCount() };
+        return { before, during, after: engine.tensorCount(), path };
       });
-      expect(counts.during, 'only the image and kernel tensors are alive while the filter exists').toBe(
-        counts.before + 2,
+      // TensorFlow.js keeps the image and the kernel as tensors; the WASM SIMD filter keeps none.
+      expect(counts.during, `tensors alive while the filter (${counts.path}) exists`).toBe(
+        counts.before + (counts.path === 'tfjs' ? 2 : 0),
       );
       expect(counts.after, 'nothing is alive after dispose').toBe(counts.before);
     });

@@ -4,6 +4,7 @@
  * try is raced against a timeout, and what it resolved to is checked.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { ImageFilter } from './image';
 import { detectRenderer, type RendererInfo } from './renderer';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
@@ -57,22 +58,24 @@ async function trySet(name: BackendName, timeoutMs: number): Promise<string | nu
   }
 }
 
-/** Median time of a depthwise 3x3 conv on 256x256 RGB, read back: the work a demo update does. */
+/**
+ * Median time of the playground's filter on the active backend (3x3 kernel edits on 256x256 RGB,
+ * read back): ImageFilter runs the code a demo update runs, on WASM its SIMD function.
+ */
 async function calibrate(): Promise<number> {
-  const x = tf.randomUniform([1, 256, 256, 3], 0, 255);
-  const w = tf.ones([3, 3, 3, 1]);
+  const filter = new ImageFilter();
+  const kernel = [0, -1, 0, -1, 5, -1, 0, -1, 0];
   const times: number[] = [];
   try {
+    filter.setImage(new Uint8ClampedArray(256 * 256 * 4).fill(200), 256, 256, 'rgb');
     for (let i = 0; i < 7; i++) {
+      kernel[4] = 5 + i;
       const start = performance.now();
-      const y = tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same');
-      await y.data();
-      y.dispose();
+      await filter.apply(kernel, 3);
       if (i >= 2) times.push(performance.now() - start);
     }
   } finally {
-    x.dispose();
-    w.dispose();
+    filter.dispose();
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? Number.POSITIVE_INFINITY;

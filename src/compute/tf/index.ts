@@ -2,5 +2,5 @@
 export { chooseBackend, BACKENDS, type BackendName, type BackendReport, type ChooseOptions } from './backend';
 export { isSoftwareRenderer, detectRenderer, type RendererInfo } from './renderer';
 export { conv2d, depthwiseConv2d, maxPool, avgPool, relu } from './ops';
-export { ImageFilter, type FilterMode } from './image';
+export { ImageFilter, type FilterMode, type FilterPath, type ImageFilterOptions } from './image';
 export { tensorCount } from './memory';

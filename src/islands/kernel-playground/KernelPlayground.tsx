@@ -122,7 +122,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     }
     job.current.running = true;
     const { engine } = engineState;
-    filter.current ??= new engine.ImageFilter();
+    filter.current ??= new engine.ImageFilter({ reuseOutput: true });
     try {
       do {
         job.current.again = false;

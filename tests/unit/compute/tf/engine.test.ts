@@ -143,7 +143,46 @@ describe('ImageFilter (the playground path)', () => {
     expect(engine.tensorCount()).toBe(before);
   });
 
-  test('refuses a NaN kernel value and an empty image with sentences', async () => {
+  test('reuseOutput: one array, overwritten by each apply with its values, resized with the image', async () => {
+    const filter = new engine.ImageFilter({ reuseOutput: true });
+    filter.setImage(rgba, w, h, 'gray');
+    const gray = reference.rgbaToChannels(rgba, w, h, 'gray');
+    const first = await filter.apply([0, 0, 0, 0, 1, 0, 0, 0, 0], 3);
+    expect(maxRelativeError(first, gray)).toBeLessThanOrEqual(TOLERANCE);
+    const second = await filter.apply([0, 0, 0, 0, 2, 0, 0, 0, 0], 3);
+    expect(second).toBe(first);
+    expect(
+      maxRelativeError(
+        second,
+        gray.map((v) => 2 * v),
+      ),
+    ).toBeLessThanOrEqual(TOLERANCE);
+    filter.setImage(rgba, w, h, 'rgb');
+    const rgb = await filter.apply([1], 1);
+    expect(rgb.length).toBe(w * h * 3);
+    expect(maxRelativeError(rgb, reference.rgbaToChannels(rgba, w, h, 'rgb'))).toBeLessThanOrEqual(TOLERANCE);
+    filter.dispose();
+  });
+
+  test('without reuseOutput, each apply returns its own array', async () => {
+    const filter = new engine.ImageFilter();
+    filter.setImage(rgba, w, h, 'gray');
+    const first = await filter.apply([1], 1);
+    const copy = Float32Array.from(first);
+    const second = await filter.apply([3], 1);
+    expect(second).not.toBe(first);
+    expect(first).toEqual(copy);
+    filter.dispose();
+  });
+
+  test('on the cpu backend the filter is TensorFlow.js (the WASM SIMD code runs on the wasm backend)', () => {
+    const filter = new engine.ImageFilter();
+    filter.setImage(rgba, w, h, 'rgb');
+    expect(filter.path).toBe('tfjs');
+    filter.dispose();
+  });
+
+  test('refuses a NaN kernel value, a kernel of the wrong length and an empty image with sentences', async () => {
     const filter = new engine.ImageFilter();
     expect(() => filter.setImage(new Uint8ClampedArray(0), 0, 0, 'rgb')).toThrowErrorMatchingInlineSnapshot(
       `[Error: rgbaToChannels: an image must be at least 1x1 pixels, got 0x0]`,
@@ -151,6 +190,9 @@ describe('ImageFilter (the playground path)', () => {
     filter.setImage(rgba, w, h, 'rgb');
     await expect(filter.apply([Number.NaN], 1)).rejects.toThrowErrorMatchingInlineSnapshot(
       `[Error: ImageFilter.apply: kernel value at index 0 is NaN; values must be finite numbers]`,
+    );
+    await expect(filter.apply([1, 2, 3, 4], 3)).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[Error: ImageFilter.apply: a 3x3 kernel has 9 values, got 4]`,
     );
     filter.dispose();
   });
