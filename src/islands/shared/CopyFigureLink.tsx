@@ -38,7 +38,7 @@ export function CopyFigureLink({ id, link, tabIndex, notice = '' }: CopyFigureLi
         onClick={() => void copy()}
         onBlur={() => setStatus('')}
       >
-        <span aria-hidden="true">🔗 </span>Copy link
+        Copy link
         <span class="visually-hidden"> to this figure</span>
       </button>
       <Message id={`${id}-message`} text={status || notice} tone={status ? 'notice' : 'error'} />

@@ -74,6 +74,8 @@ export function EditableGrid(props: EditableGridProps) {
   const [edit, setEdit] = useState<Edit | null>(null);
   const [message, setMessage] = useState('');
   const root = useRef<HTMLDivElement>(null);
+  /** A click that focuses a cell must not undo the select-all of its focus (the mouseup would). */
+  const justFocused = useRef(false);
   const fixed = props.fixed ?? (() => false);
   const shape = { rows, cols, focusable: (i: number) => !fixed(i) };
   const stop = firstFocusable(mode === 'pick' ? (props.selected ?? 0) : active, shape);
@@ -154,7 +156,7 @@ export function EditableGrid(props: EditableGridProps) {
     let control;
     if (fixed(i)) {
       control = (
-        <span class="demo-grid__value" aria-hidden="true">
+        <span class="demo-grid__value" aria-hidden="true" style={{ '--len': Math.max(1, shown.length) }}>
           {shown}
         </span>
       );
@@ -167,6 +169,7 @@ export function EditableGrid(props: EditableGridProps) {
           data-index={i}
           data-testid={props.cellTestId}
           tabIndex={i === stop ? 0 : -1}
+          style={{ '--len': Math.max(1, shown.length) }}
           aria-pressed={picked}
           aria-label={`${props.cellLabel(i)}: ${shown === '' ? 'not computed yet' : shown}`}
           onClick={() => props.onSelect?.(i)}
@@ -195,12 +198,19 @@ export function EditableGrid(props: EditableGridProps) {
           data-testid={props.cellTestId}
           data-draft={read !== undefined && read.kind !== 'value' ? 'true' : undefined}
           tabIndex={i === stop ? 0 : -1}
+          style={{ '--len': Math.max(1, (draft ?? cellText(values[i] ?? 0)).length) }}
           value={draft ?? cellText(values[i] ?? 0)}
           onFocus={(e) => {
             setActive(i);
             e.currentTarget.select();
+            justFocused.current = true;
             props.onCellPoint?.(i);
           }}
+          onMouseUp={(e) => {
+            if (justFocused.current) e.preventDefault();
+            justFocused.current = false;
+          }}
+          onKeyUp={() => (justFocused.current = false)}
           onBlur={() => {
             commit(i);
             props.onCellPoint?.(null);

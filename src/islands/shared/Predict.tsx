@@ -26,9 +26,19 @@ export interface PredictProps {
   /** False for the server-rendered form (and the feed). */
   live: boolean;
   inputLabel?: string;
+  /** Called when the reader opens the question (a demo may pause its animation). */
+  onOpen?: () => void;
 }
 
-export function Predict({ id, question, answer, check, live, inputLabel = 'Your answer' }: PredictProps) {
+export function Predict({
+  id,
+  question,
+  answer,
+  check,
+  live,
+  inputLabel = 'Your answer',
+  onOpen,
+}: PredictProps) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<PredictResult | 'revealed' | null>(null);
   useEffect(() => {
@@ -48,7 +58,12 @@ export function Predict({ id, question, answer, check, live, inputLabel = 'Your 
     setResult(check && text.trim() !== '' ? check(text) : 'revealed');
   };
   return (
-    <details class="demo-predict">
+    <details
+      class="demo-predict"
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) onOpen?.();
+      }}
+    >
       <summary>{question}</summary>
       <form class="demo-predict__body" onSubmit={onSubmit}>
         <label for={`${id}-input`}>{inputLabel}</label>
