@@ -63,7 +63,7 @@ test('the static figure example shows what its source computes', async ({ page }
 test('the stepper example runs with the props in its source (stride 2)', async ({ page }) => {
   const stepper = new StepperPage(page);
   await stepper.open(GUIDE_PATH);
-  const example = page.locator('.live-example').filter({ hasText: '<ConvolutionStepper' });
+  const example = page.locator('.live-example').filter({ hasText: '<ConvolutionStepper' }).first();
   const code = (await example.getByRole('group', { name: 'Source' }).textContent()) ?? '';
   expect(code).toContain('stride={2}');
   expect(await stepper.rows('output-cell')).toEqual(

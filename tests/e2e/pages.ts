@@ -52,20 +52,30 @@ export class ArticlePage {
 
 type CellKind = 'input-cell' | 'kernel-cell' | 'output-cell';
 
-/** The convolution stepper, hydrated. */
+/** The convolution stepper, hydrated: the `index`-th on its page (0 = the first). */
 export class StepperPage {
   readonly root: Locator;
+  /** The message on screen (each control has its own; at most one shows at a time). */
   readonly message: Locator;
   readonly announcer: Locator;
-  constructor(readonly page: Page) {
-    this.root = page.getByTestId('conv-stepper');
-    this.message = this.root.getByTestId('demo-message');
+  constructor(
+    readonly page: Page,
+    readonly index = 0,
+  ) {
+    this.root = page.getByTestId('conv-stepper').nth(index);
+    this.message = this.root
+      .getByTestId('demo-message')
+      .filter({ has: page.locator('.demo-message__bubble') });
     this.announcer = this.root.getByTestId('step-announcer');
   }
 
   /** Opens the article (or another post), scrolls the stepper into view and waits until it is interactive. */
   async open(path = ARTICLE_PATH): Promise<void> {
     await this.page.goto(path);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
     await this.root.scrollIntoViewIfNeeded();
     await this.root.and(this.page.locator('[data-ready="true"]')).waitFor();
   }
@@ -96,14 +106,24 @@ export class StepperPage {
     return [rows ?? 0, cols ?? 0];
   }
 
+  /** Opens the settings (folded by default) if they are closed. */
+  async openSettings(): Promise<void> {
+    const details = this.root.getByTestId('stepper-settings');
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  }
+
   async setting(testId: 'input-size' | 'kernel-size' | 'stride' | 'padding' | 'dilation', value: string) {
+    await this.openSettings();
     const control = this.root.getByTestId(testId);
     if (testId === 'padding') await control.selectOption(value);
     else await control.fill(value);
   }
 
+  /** Types into a cell and commits with Enter, as a reader would. */
   async typeInCell(kind: 'input-cell' | 'kernel-cell', index: number, text: string): Promise<void> {
-    await this.cells(kind).nth(index).fill(text);
+    const cell = this.cells(kind).nth(index);
+    await cell.fill(text);
+    await cell.press('Enter');
   }
 
   /** Index of the selected output cell (the one whose window is shown). */
@@ -111,6 +131,15 @@ export class StepperPage {
     return this.cells('output-cell').evaluateAll((els) =>
       els.findIndex((e) => e.getAttribute('aria-pressed') === 'true'),
     );
+  }
+
+  /** The formula symbols and the figure parts standing for `term`. */
+  term(term: string): Locator {
+    return this.root.locator(`[data-testid="formula-term"][data-term="${term}"]`);
+  }
+
+  part(term: string): Locator {
+    return this.root.locator(`[data-testid="figure-part"][data-term="${term}"]`);
   }
 }
 

@@ -1,12 +1,16 @@
+import AxeBuilder from '@axe-core/playwright';
 import { convolveGrid, SEED_INPUT, SEED_KERNEL, type Padding } from '../../src/compute/index.ts';
 import { expect, test } from './fixtures';
-import { StepperPage } from './pages';
+import { ARTICLE_PATH, GUIDE_PATH, StepperPage } from './pages';
 
 const SEED_OUTPUT = [
   [4, 3, 4],
   [2, 4, 3],
   [2, 3, 4],
 ]; // worked by hand: the numbers of the article's animation
+
+// Each test loads the article and waits for the island: slow on a busy 2-core machine, never a failure.
+test.describe.configure({ timeout: 90_000 });
 
 const close = (got: number[][], want: number[][]) => {
   expect(got.length, 'output rows').toBe(want.length);
@@ -30,8 +34,12 @@ test.describe('stepper, reduced motion (starts paused)', () => {
     expect(await stepper.rows('output-cell')).toEqual(SEED_OUTPUT);
     await expect(stepper.root.getByTestId('output-shape')).toHaveText('3×3');
     await expect(stepper.root.getByTestId('play'), 'paused under reduced motion').toBeVisible();
-    await expect(stepper.root.getByTestId('output-formula')).toContainText('= 3');
+    await expect(stepper.root.getByTestId('output-formula')).toHaveText(/=\s*3\s*$/);
+    await expect(stepper.root.getByTestId('cell-formula')).toContainText('y[0,0]');
     await expect(stepper.root.locator('.katex-error')).toHaveCount(0);
+    await expect(stepper.root.getByTestId('stepper-caption')).toHaveText(
+      'A 3×3 kernel slides over a 5×5 input with stride 1, no padding and dilation 1, giving a 3×3 output. Showing output row 1, column 1: press Play, step, or pick any output cell.',
+    );
   });
 
   const cases: {
@@ -89,7 +97,7 @@ test.describe('stepper, reduced motion (starts paused)', () => {
       await stepper.open();
       for (const [id, value] of settings) await stepper.setting(id as 'stride', value);
       for (const [kind, index, text] of cells) await stepper.typeInCell(kind, index, text);
-      await expect(stepper.message).toHaveText('');
+      await expect(stepper.message, 'no message').toHaveCount(0);
       const input = await stepper.rows('input-cell');
       const kernel = await stepper.rows('kernel-cell');
       const get = (id: string) => settings.find(([k]) => k === id)?.[1];
@@ -105,17 +113,23 @@ test.describe('stepper, reduced motion (starts paused)', () => {
         `${expected.length}×${expected[0]?.length}`,
       );
       close(await stepper.rows('output-cell'), expected);
+      // The caption follows the settings.
+      await expect(stepper.root.getByTestId('stepper-caption')).toContainText(
+        `kernel slides over a ${input.length}×${input.length} input with stride ${get('stride') ?? 1}`,
+      );
     });
   }
 
   test('padding is drawn as a visible border of zeros', async ({ page }) => {
     const stepper = new StepperPage(page);
     await stepper.open();
-    await expect(stepper.root.locator('.cell--pad')).toHaveCount(0);
+    const pad = stepper.root.locator('.stepper-block--input .demo-grid__cell--fixed');
+    await expect(pad).toHaveCount(0);
     await stepper.setting('padding', '1');
     // a 5x5 input with one ring of zeros: 7x7 - 25 = 24 padding cells
-    await expect(stepper.root.locator('.cell--pad')).toHaveCount(24);
-    await expect(stepper.root.locator('.cell--pad').first()).toBeVisible();
+    await expect(pad).toHaveCount(24);
+    await expect(pad.first()).toBeVisible();
+    await expect(pad.first().locator('.demo-grid__value')).toHaveText('0');
   });
 
   test('keyboard: arrow keys move the window, and the live region reads the sum', async ({ page }) => {
@@ -129,7 +143,11 @@ test.describe('stepper, reduced motion (starts paused)', () => {
     await expect(stepper.announcer).toHaveText(
       'output row 1, column 2: 1 times 1 plus 1 times 0 plus 0 times 1 plus 1 times 0 plus 1 times 1 plus 1 times 0 plus 0 times 1 plus 1 times 0 plus 1 times 1 equals 3',
     );
-    await expect(stepper.root.locator('input.is-window')).toHaveCount(9);
+    await expect(stepper.root.locator('.stepper-block--input .is-window')).toHaveCount(9);
+    // Each window cell shows its weight and its product: row 1, column 2 of the input is 1, weight ×1 (the X's corner).
+    const corner = stepper.root.locator('.stepper-block--input .is-window').first();
+    await expect(corner.locator('.demo-grid__weight')).toHaveText('×1');
+    await expect(corner.locator('.demo-grid__product')).toHaveText('1');
     await page.keyboard.press('ArrowDown');
     expect(await stepper.selected()).toBe(4);
     await expect(stepper.announcer).toContainText('output row 2, column 2:');
@@ -140,33 +158,49 @@ test.describe('stepper, reduced motion (starts paused)', () => {
     expect(await stepper.selected()).toBe(0);
   });
 
-  test('every control is reachable with Tab and has a label', async ({ page }) => {
+  test('every control has a label; at most 10 Tab stops, one per grid', async ({ page }) => {
     const stepper = new StepperPage(page);
     await stepper.open();
+    await stepper.openSettings();
     for (const id of ['input-size', 'kernel-size', 'stride', 'padding', 'dilation']) {
       await expect(stepper.root.getByTestId(id)).toHaveAccessibleName(/.+/);
     }
     await expect(stepper.cells('input-cell').first()).toHaveAccessibleName('Input row 1, column 1');
-    await stepper.root.getByTestId('input-size').focus();
-    const visited = new Set<string>();
-    for (let i = 0; i < 60; i++) {
+    await stepper.root.getByTestId('stepper-settings').locator('summary').click(); // fold them again
+    const stops: string[] = [];
+    await stepper.root.getByTestId('stepper-settings').locator('summary').focus();
+    for (let i = 0; i < 30; i++) {
+      const here = await page.evaluate(() => {
+        const el = document.activeElement;
+        const root = el?.closest('[data-testid="conv-stepper"]');
+        return root ? (el?.getAttribute('data-testid') ?? el?.tagName.toLowerCase() ?? '') : null;
+      });
+      if (here === null) break;
+      stops.push(here);
       await page.keyboard.press('Tab');
-      const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
-      visited.add(id);
     }
+    expect(stops.length, `Tab stops: ${stops.join(', ')}`).toBeLessThanOrEqual(10);
     for (const id of [
-      'kernel-size',
-      'stride',
-      'padding',
-      'dilation',
+      'summary',
       'input-cell',
       'kernel-cell',
       'output-cell',
+      'product-term',
       'play',
-      'speed',
+      'stepper-formulas',
     ]) {
-      expect(visited.has(id), `${id} is reachable with Tab`).toBe(true);
+      expect(stops, `${id} is reachable with Tab`).toContain(id);
     }
+    expect(
+      stops.filter((s) => s === 'kernel-cell'),
+      'one Tab stop per grid',
+    ).toHaveLength(1);
+    // Inside a grid, the arrow keys move.
+    await stepper.cells('kernel-cell').first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(stepper.cells('kernel-cell').nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(stepper.cells('kernel-cell').nth(4)).toBeFocused();
   });
 
   test('touch: tapping an output cell selects it', async ({ browser }) => {
@@ -185,22 +219,50 @@ test.describe('stepper, reduced motion (starts paused)', () => {
     await context.close();
   });
 
-  const badCells = ['abc', '', 'NaN', 'Infinity', '1e308'];
+  test('"-", "1." and "" are drafts while typed: no message, the output marked out of date', async ({
+    page,
+  }) => {
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    const cell = stepper.cells('kernel-cell').first();
+    const output = stepper.root.locator('.stepper-block--output');
+    await cell.fill('-');
+    await expect(stepper.message, 'no message for a draft').toHaveCount(0);
+    await expect(output, 'the output is marked out of date').toHaveAttribute('data-stale', 'true');
+    await page.keyboard.type('1');
+    await expect(output).toHaveAttribute('data-stale', 'false');
+    await expect(stepper.cells('output-cell').first(), 'the output follows the typing').toHaveText('2');
+    await cell.fill('');
+    await expect(stepper.message).toHaveCount(0);
+    await cell.fill('1.');
+    await expect(stepper.message).toHaveCount(0);
+    await cell.press('Enter');
+    await expect(cell).toHaveValue('1');
+    await expect(stepper.cells('output-cell').first()).toHaveText('4');
+  });
+
+  const badCells = ['abc', '', '-', 'NaN', 'Infinity', '1e308'];
   for (const text of badCells) {
-    test(`a cell holding ${JSON.stringify(text)} gets a sentence and the last good state stays`, async ({
+    test(`a cell committed holding ${JSON.stringify(text)} gets a sentence and goes back to its last good value`, async ({
       page,
     }) => {
       const stepper = new StepperPage(page);
       await stepper.open();
+      const place = () =>
+        stepper.root.locator('.stepper-block--input').evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return [r.left + scrollX, r.top + scrollY, r.width, r.height];
+        });
+      const before = await place();
       await stepper.typeInCell('input-cell', 0, text);
-      await expect(stepper.message).not.toHaveText('');
-      await expect(stepper.cells('input-cell').first()).toHaveAttribute('aria-invalid', 'true');
-      expect(await stepper.rows('output-cell'), 'the output is still the last good one').toEqual(SEED_OUTPUT);
-      await stepper.cells('kernel-cell').first().focus();
+      await expect(stepper.message).toHaveCount(1);
+      await expect(stepper.message).toContainText('Input row 1, column 1 keeps 1.');
       await expect(
         stepper.cells('input-cell').first(),
         'the cell shows its last good value again',
       ).toHaveValue('1');
+      expect(await stepper.rows('output-cell'), 'the output is still the last good one').toEqual(SEED_OUTPUT);
+      expect(await place(), 'the message moved nothing').toEqual(before);
     });
   }
 
@@ -215,19 +277,40 @@ test.describe('stepper, reduced motion (starts paused)', () => {
     await expect(stepper.message).toHaveText(/cannot be empty/);
   });
 
-  test('a dilation that leaves no output is refused with a sentence; the last good state stays', async ({
+  test('a dilation that leaves no output is explained beside its field; the output is marked out of date', async ({
     page,
   }) => {
     const stepper = new StepperPage(page);
     await stepper.open();
     await stepper.setting('dilation', '3');
-    await expect(stepper.message).toHaveText(/No output with these settings/);
+    await expect(stepper.message).toHaveText(
+      'With dilation 3, a 3×3 kernel spans 7 cells, more than the 5 cells of the input. Make it smaller, or add padding.',
+    );
+    const field = stepper.root.getByTestId('dilation');
+    await expect(stepper.message.locator('xpath=..'), 'the message sits beside its field').toContainText(
+      'Dilation',
+    );
     expect(await stepper.rows('output-cell')).toEqual(SEED_OUTPUT);
+    await expect(stepper.root.locator('.stepper-block--output')).toHaveAttribute('data-stale', 'true');
     await stepper.root.getByTestId('stride').focus();
-    await expect(stepper.root.getByTestId('dilation')).toHaveValue('1');
+    await expect(field, 'the reader’s value stays, marked').toHaveValue('3');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    // Padding 2 makes room: the dilation now applies.
+    await stepper.setting('padding', '2');
+    await expect(stepper.message).toHaveCount(0);
+    await expect(stepper.root.locator('.stepper-block--output')).toHaveAttribute('data-stale', 'false');
+    await expect(stepper.root.getByTestId('output-shape')).toHaveText('3×3'); // (5 + 4 − 7) / 1 + 1
   });
 
-  test('a kernel larger than the input under valid padding is refused; the select goes back', async ({
+  test('padding offers "none (valid)", never also "0 cells"', async ({ page }) => {
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    await stepper.openSettings();
+    const options = await stepper.root.getByTestId('padding').locator('option').allTextContents();
+    expect(options).toEqual(['none (valid)', 'same', '1 cell', '2 cells']);
+  });
+
+  test('a kernel larger than the input under valid padding is explained beside the padding', async ({
     page,
   }) => {
     const stepper = new StepperPage(page);
@@ -236,8 +319,10 @@ test.describe('stepper, reduced motion (starts paused)', () => {
     await stepper.setting('kernel-size', '5');
     await stepper.setting('dilation', '2');
     await stepper.setting('padding', 'valid');
-    await expect(stepper.message).toHaveText(/No output with these settings/);
-    await expect(stepper.root.getByTestId('padding')).toHaveValue('2');
+    await expect(stepper.message).toHaveText(
+      'With dilation 2, a 5×5 kernel spans 9 cells, more than the 5 cells of the input. Make it smaller, or add padding.',
+    );
+    await expect(stepper.root.locator('.stepper-block--output')).toHaveAttribute('data-stale', 'true');
   });
 
   test('sizes outside their range are refused with a sentence', async ({ page }) => {
@@ -245,6 +330,9 @@ test.describe('stepper, reduced motion (starts paused)', () => {
     await stepper.open();
     await stepper.setting('input-size', '12');
     await expect(stepper.message).toHaveText('Input size must be a whole number from 3 to 9; “12” is not.');
+    await stepper.setting('input-size', '');
+    await expect(stepper.message).toHaveText('Input size is empty: type a whole number from 3 to 9.');
+    await stepper.setting('input-size', '5');
     await stepper.setting('stride', '0');
     await expect(stepper.message).toHaveText('Stride must be a whole number from 1 to 3; “0” is not.');
     expect(await stepper.rows('output-cell')).toEqual(SEED_OUTPUT);
@@ -286,4 +374,346 @@ test.describe('stepper animation', () => {
     await stepper.root.scrollIntoViewIfNeeded();
     await expect(stepper.root.getByTestId('pause'), 'playing again').toBeVisible();
   });
+});
+
+test.describe('stepper animation: what a screen reader hears', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  test('autoplay is not announced tick by tick; pause, step and pick are', async ({ page }) => {
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    await expect(stepper.root.getByTestId('pause')).toBeVisible();
+    const first = await stepper.selected();
+    await expect.poll(() => stepper.selected(), { message: 'it steps by itself' }).not.toBe(first);
+    await expect(stepper.announcer, 'nothing announced while it plays').toHaveText('');
+    await expect(stepper.root.getByTestId('stepper-caption')).toContainText('Playing: now at output row');
+    await expect(stepper.root.getByTestId('stepper-caption')).not.toContainText('press Play');
+    await stepper.root.getByTestId('pause').click();
+    await expect(stepper.announcer).toHaveText(/^Paused at output row \d, column \d: .* equals \d$/);
+    await expect(stepper.root.getByTestId('stepper-caption')).toContainText('press Play');
+  });
+});
+
+const SCREENS = [
+  { name: 'phone 390×844', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  { name: 'desktop 1280×800', viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
+];
+
+for (const screen of SCREENS) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`stepper on a ${screen.name}, ${colorScheme}`, () => {
+      test.use({
+        viewport: screen.viewport,
+        isMobile: screen.isMobile,
+        hasTouch: screen.hasTouch,
+        colorScheme,
+        reducedMotion: 'no-preference',
+      });
+
+      test('editing a kernel value keeps the input, kernel and output in view', async ({ page }) => {
+        const stepper = new StepperPage(page);
+        await stepper.open();
+        // The reader brings the grids on screen, then edits the kernel.
+        await stepper.root.locator('.stepper-stage').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        const cell = stepper.cells('kernel-cell').nth(4);
+        if (screen.hasTouch) await cell.tap();
+        else await cell.click();
+        await page.keyboard.type('3');
+        await expect(stepper.cells('output-cell').first(), 'the output follows the edit').toHaveText('6');
+        const height = screen.viewport.height;
+        for (const block of ['input', 'kernel', 'output']) {
+          const box = await stepper.root.locator(`.stepper-block--${block}`).boundingBox();
+          expect(box, `${block} is on screen`).not.toBeNull();
+          expect(box!.y, `${block} top in view`).toBeGreaterThanOrEqual(0);
+          expect(box!.y + box!.height, `${block} bottom in view`).toBeLessThanOrEqual(height);
+          expect(box!.x + box!.width, `${block} not cut off at the right`).toBeLessThanOrEqual(
+            screen.viewport.width,
+          );
+        }
+      });
+
+      test('the grids move by at most 2 px when the stepper wakes up', async ({ page }) => {
+        await page.goto(ARTICLE_PATH);
+        const stepper = new StepperPage(page);
+        const boxes = () =>
+          stepper.root.evaluate((root) =>
+            ['input', 'kernel', 'output'].map((b) => {
+              const r = root.querySelector(`.stepper-block--${b} .demo-grid__cells`)!.getBoundingClientRect();
+              return [r.left + scrollX, r.top + scrollY, r.width, r.height];
+            }),
+          );
+        await expect(stepper.root, 'not hydrated while far below').toHaveAttribute('data-ready', 'false');
+        const before = await boxes();
+        await stepper.waitReady();
+        await page.waitForTimeout(300);
+        const after = await boxes();
+        before.forEach((box, b) =>
+          box.forEach((v, i) =>
+            expect(
+              Math.abs(v - (after[b]?.[i] ?? Number.NaN)),
+              `grid ${b}, coordinate ${i}`,
+            ).toBeLessThanOrEqual(2),
+          ),
+        );
+      });
+
+      test('a formula symbol lights its part of the figure, by touch or pointer', async ({ page }) => {
+        const stepper = new StepperPage(page);
+        await stepper.open();
+        const term = stepper.term('s').first();
+        await term.scrollIntoViewIfNeeded();
+        if (screen.hasTouch) await term.tap();
+        else await term.hover();
+        await expect(stepper.part('s')).toHaveClass(/is-lit/);
+        const formula = stepper.root.getByTestId('stepper-formulas');
+        const fits = await formula.evaluate((f) =>
+          [...f.querySelectorAll<HTMLElement>('.stepper-formula__math')].every(
+            (m) => m.scrollWidth <= m.clientWidth + 1 || m.classList.contains('is-scrollable'),
+          ),
+        );
+        expect(fits, 'every formula fits, or scrolls with a visible cue').toBe(true);
+      });
+    });
+  }
+}
+
+test.describe('two steppers on one page (the authoring guide)', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('ids are unique, labels point inside their own stepper, and one’s edit leaves the other', async ({
+    page,
+  }) => {
+    const first = new StepperPage(page, 0);
+    const second = new StepperPage(page, 1);
+    await first.open(GUIDE_PATH);
+    await second.waitReady();
+    const duplicates = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicates, 'no id twice on the page').toEqual([]);
+    await second.openSettings();
+    const strays = await second.root.evaluate((root) =>
+      [...root.querySelectorAll('label[for]')]
+        .map((l) => l.getAttribute('for') ?? '')
+        .filter((id) => !root.contains(document.getElementById(id))),
+    );
+    expect(strays, 'every label of the second stepper names a control of its own').toEqual([]);
+    const secondOutput = await second.rows('output-cell');
+    expect(secondOutput, 'the second starts as its props say: stride 2, same padding').toEqual(
+      convolveGrid(SEED_INPUT, SEED_KERNEL, { stride: 2, padding: 'same' }),
+    );
+    await first.typeInCell('kernel-cell', 0, '5');
+    await first.setting('stride', '1');
+    await first.cells('output-cell').nth(2).click();
+    expect(await second.rows('output-cell'), 'the second stepper is unchanged').toEqual(secondOutput);
+    await expect(second.root.getByTestId('stride')).toHaveValue('2');
+    await expect(second.root.getByTestId('padding')).toHaveValue('same');
+    expect(await second.selected()).toBe(0);
+    await expect(second.cells('kernel-cell').first()).toHaveValue('1');
+  });
+});
+
+test.describe('the stepper’s state in the address', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('settings, cells and the selected cell survive a reload; Copy link reopens the same figure', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    await stepper.setting('padding', 'same');
+    await stepper.typeInCell('kernel-cell', 0, '-1');
+    await stepper.typeInCell('input-cell', 24, '2.5');
+    await stepper.cells('output-cell').nth(7).click();
+    await expect
+      .poll(() => new URL(page.url()).hash, { message: 'the address holds the state' })
+      .toContain('stepper-1=v:1~s:1~p:same~d:1~');
+    const expected = await stepper.rows('output-cell');
+    await page.reload();
+    await stepper.waitReady();
+    expect(await stepper.rows('output-cell')).toEqual(expected);
+    expect(await stepper.selected()).toBe(7);
+    await expect(stepper.cells('kernel-cell').first()).toHaveValue('-1');
+    await expect(stepper.cells('input-cell').nth(24)).toHaveValue('2.5');
+    await stepper.openSettings();
+    await expect(stepper.root.getByTestId('padding')).toHaveValue('same');
+    // The output is what the reference gives for the restored numbers.
+    close(
+      expected,
+      convolveGrid(await stepper.rows('input-cell'), await stepper.rows('kernel-cell'), { padding: 'same' }),
+    );
+
+    await stepper.root.getByTestId('copy-figure-link').click();
+    await expect(stepper.message).toContainText('Link copied');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#stepper-1=v:1~/);
+    const other = await context.newPage();
+    await other.goto(link);
+    const again = new StepperPage(other);
+    await again.root.and(other.locator('[data-ready="true"]')).waitFor();
+    const box = await again.root.boundingBox();
+    const height = other.viewportSize()?.height ?? 0;
+    expect(box!.y < height && box!.y + box!.height > 0, 'the link scrolled the figure into view').toBe(true);
+    expect(await again.rows('output-cell')).toEqual(expected);
+    expect(await again.selected()).toBe(7);
+  });
+
+  for (const [what, hash] of [
+    ['malformed', '#stepper-1=%%%garbage'],
+    ['stale (another version)', '#stepper-1=v:0~s:1'],
+    ['unfitting (stride 9)', '#stepper-1=v:1~s:9~p:valid~d:1~x:1,1,1,1,1,1,1,1,1~k:1~c:0'],
+  ]) {
+    test(`a ${what} fragment gives a sentence and the usual example`, async ({ page }) => {
+      const stepper = new StepperPage(page);
+      await page.goto(ARTICLE_PATH + hash);
+      await stepper.waitReady();
+      await expect(stepper.message).toContainText(
+        /^The link.*so the figure shows its usual example instead\.$/,
+      );
+      expect(await stepper.rows('output-cell')).toEqual(SEED_OUTPUT);
+    });
+  }
+});
+
+test.describe('the formula wired to the figure', () => {
+  test.use({ reducedMotion: 'reduce' });
+  const TERMS = ['y', 'i', 'j', 'm', 'n', 'x', 's', 'd', 'p', 'k', 'ny', 'nx', 'nk'];
+
+  test('each symbol lights its part of the figure, and each part its symbols (pointer)', async ({ page }) => {
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    await expect(stepper.root.getByTestId('formula-term')).not.toHaveCount(0);
+    for (const term of TERMS) {
+      for (const symbol of await stepper.term(term).all()) {
+        await symbol.hover();
+        await expect(stepper.part(term), `symbol ${term} lights its part`).toHaveClass(/is-lit/);
+      }
+      await page.mouse.move(0, 0);
+      await expect(stepper.part(term)).not.toHaveClass(/is-lit/);
+      await stepper.part(term).hover();
+      await expect(stepper.term(term).first(), `part ${term} lights its symbol`).toHaveClass(/is-lit/);
+      await page.mouse.move(0, 0);
+    }
+    // p lights the ring of padding; s the start of this window and of the next.
+    await stepper.setting('padding', '1');
+    await stepper.term('p').first().hover();
+    await expect(stepper.root.locator('.stepper-block--input .demo-grid__cell--fixed.is-lit')).toHaveCount(
+      24,
+    );
+    await stepper.term('s').first().hover();
+    await expect(stepper.root.locator('.stepper-block--input .demo-grid__cell.is-lit')).toHaveCount(2);
+  });
+
+  test('the keyboard reaches every symbol (one Tab stop) and hears what it means', async ({ page }) => {
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    const formula = stepper.root.getByTestId('stepper-formulas');
+    await formula.focus();
+    const seen = new Set<string>();
+    for (let i = 0; i < 80 && seen.size < TERMS.length; i++) {
+      await page.keyboard.press('ArrowRight');
+      const term = await formula.locator('.is-active').getAttribute('data-term');
+      if (term === null) continue;
+      seen.add(term);
+      await expect(stepper.part(term), `the arrow keys light ${term}’s part`).toHaveClass(/is-lit/);
+    }
+    expect([...seen].sort()).toEqual([...TERMS].sort());
+    await page.keyboard.press('Home');
+    await expect(stepper.root.getByTestId('formula-announcer')).toHaveText('y, the output (3×3)');
+    // And the other way: a kernel cell focused with the keyboard lights m and n.
+    await stepper.cells('kernel-cell').first().focus();
+    for (const t of ['m', 'n']) await expect(stepper.term(t).first()).toHaveClass(/is-lit/);
+  });
+
+  test('a product lights its input cell and kernel cell, and a kernel cell its product', async ({ page }) => {
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    await stepper.cells('output-cell').nth(4).click(); // window: input rows 2–4, columns 2–4
+    await stepper.root.getByTestId('product-term').nth(2).hover(); // tap (0, 2): input row 2, column 4
+    const litInput = stepper.root.locator(
+      '.stepper-block--input .demo-grid__cell.is-lit [data-testid="input-cell"]',
+    );
+    await expect(litInput).toHaveCount(1);
+    await expect(litInput).toHaveAccessibleName('Input row 2, column 4');
+    const litKernel = stepper.root.locator(
+      '.stepper-block--kernel .demo-grid__cell.is-lit [data-testid="kernel-cell"]',
+    );
+    await expect(litKernel).toHaveAccessibleName('Kernel row 1, column 3');
+    await stepper.cells('kernel-cell').nth(6).hover();
+    await expect(
+      stepper.root.locator('.stepper-products .is-lit [data-testid="product-term"]'),
+    ).toHaveAccessibleName(
+      '0 times 1: 0', // input row 4, column 2 is 0; the X's corner is 1
+    );
+  });
+});
+
+test.describe('predict, then reveal', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('the next output value: a right answer, a wrong one with its products, and a plain reveal', async ({
+    page,
+  }) => {
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    const predict = stepper.root.locator('details.demo-predict').first();
+    await predict.locator('summary').click();
+    const input = predict.getByTestId('predict-input');
+    await expect(input).toHaveAccessibleName('Output row 1, column 2 =');
+    await input.fill('3');
+    await predict.getByTestId('predict-reveal').click();
+    await expect(predict.getByTestId('predict-feedback')).toHaveText(
+      'Right: 1×1 + 1×0 + 0×1 + 1×0 + 1×1 + 1×0 + 0×1 + 1×0 + 1×1 = 3.',
+    );
+    await input.fill('7'); // the seven ones under the window, without the weights
+    await predict.getByTestId('predict-reveal').click();
+    await expect(predict.getByTestId('predict-feedback')).toContainText(
+      'Not quite: Output row 1, column 2 is 3, the sum of these products: 1×1 + 1×0',
+    );
+    await expect(predict.getByTestId('predict-feedback')).toContainText(
+      'multiply each by its kernel weight first',
+    );
+    await input.fill('');
+    await expect(predict.getByTestId('predict-reveal')).toHaveText('Reveal');
+    await predict.getByTestId('predict-reveal').click();
+    await expect(predict.getByTestId('predict-feedback')).toContainText('Output row 1, column 2 is 3');
+    expect(await stepper.rows('output-cell'), 'the demo is untouched').toEqual(SEED_OUTPUT);
+  });
+
+  test('the output size with another stride', async ({ page }) => {
+    const stepper = new StepperPage(page);
+    await stepper.open();
+    const predict = stepper.root.locator('details.demo-predict').nth(1);
+    await expect(predict.locator('summary')).toHaveText(
+      'Predict: with stride 2 instead of 1, how many output cells along each side?',
+    );
+    await predict.locator('summary').click();
+    await predict.getByTestId('predict-input').fill('3');
+    await predict.getByTestId('predict-reveal').click();
+    await expect(predict.getByTestId('predict-feedback')).toHaveText(
+      'Not quite: it is 2. By the size formula, ⌊(5 + 0 + 0 − 1·(3 − 1) − 1) / 2⌋ + 1 = 2.',
+    );
+    await predict.getByTestId('predict-input').fill('2');
+    await predict.getByTestId('predict-reveal').click();
+    await expect(predict.getByTestId('predict-feedback')).toContainText('Right.');
+  });
+});
+
+test('axe finds nothing serious in the stepper: settings open, a message, a symbol lit, a question open', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const stepper = new StepperPage(page);
+  await stepper.open();
+  await stepper.setting('dilation', '3');
+  await stepper.root.locator('details.demo-predict').first().locator('summary').click();
+  await stepper.term('s').first().hover();
+  const results = await new AxeBuilder({ page }).include('[data-testid="conv-stepper"]').analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
 });

@@ -1,4 +1,9 @@
+/** Step back, play or pause, step forward, speed, and the figure's link: one toolbar, one Tab stop. */
+import { CopyFigureLink } from '../shared/CopyFigureLink';
+import { Toolbar } from '../shared/Toolbar';
+
 export interface PlaybackProps {
+  id: (part: string) => string;
   playing: boolean;
   speed: number;
   atStart: boolean;
@@ -7,52 +12,54 @@ export interface PlaybackProps {
   onPause: () => void;
   onStep: (delta: number) => void;
   onSpeed: (speed: number) => void;
+  link: () => string;
+  linkNotice: string;
 }
 
 export const SPEEDS = [0.5, 1, 2, 4];
 
-export function Playback({
-  playing,
-  speed,
-  atStart,
-  atEnd,
-  onPlay,
-  onPause,
-  onStep,
-  onSpeed,
-}: PlaybackProps) {
+export function Playback(props: PlaybackProps) {
+  const { playing, speed, atStart, atEnd } = props;
+  const nextSpeed = SPEEDS[(SPEEDS.indexOf(speed) + 1) % SPEEDS.length] ?? 1;
   return (
-    <div class="stepper-playback" role="group" aria-label="Animation">
-      <button type="button" data-testid="step-back" onClick={() => onStep(-1)} disabled={atStart}>
-        <span aria-hidden="true">◀ </span>Step back
+    <Toolbar label="Animation" class="stepper-playback">
+      <button
+        type="button"
+        class="demo-button"
+        data-testid="step-back"
+        onClick={() => props.onStep(-1)}
+        disabled={atStart}
+      >
+        <span aria-hidden="true">◀ </span>Back
       </button>
       {playing ? (
-        <button type="button" data-testid="pause" onClick={onPause}>
+        <button type="button" class="demo-button stepper-play" data-testid="pause" onClick={props.onPause}>
           <span aria-hidden="true">❚❚ </span>Pause
         </button>
       ) : (
-        <button type="button" data-testid="play" onClick={onPlay}>
+        <button type="button" class="demo-button stepper-play" data-testid="play" onClick={props.onPlay}>
           <span aria-hidden="true">▶ </span>Play
         </button>
       )}
-      <button type="button" data-testid="step-forward" onClick={() => onStep(1)} disabled={atEnd}>
-        Step forward<span aria-hidden="true"> ▶</span>
+      <button
+        type="button"
+        class="demo-button"
+        data-testid="step-forward"
+        onClick={() => props.onStep(1)}
+        disabled={atEnd}
+      >
+        Next<span aria-hidden="true"> ▶</span>
       </button>
-      <label class="stepper-field stepper-field--inline" for="stepper-speed">
-        <span>Speed</span>
-        <select
-          id="stepper-speed"
-          data-testid="speed"
-          value={String(speed)}
-          onChange={(e) => onSpeed(Number(e.currentTarget.value))}
-        >
-          {SPEEDS.map((s) => (
-            <option key={s} value={String(s)}>
-              {s}×
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
+      <button
+        type="button"
+        class="demo-button"
+        data-testid="speed"
+        aria-label={`Speed ${speed}×; change to ${nextSpeed}×`}
+        onClick={() => props.onSpeed(nextSpeed)}
+      >
+        {speed}×
+      </button>
+      <CopyFigureLink id={props.id('copy-link')} link={props.link} notice={props.linkNotice} />
+    </Toolbar>
   );
 }

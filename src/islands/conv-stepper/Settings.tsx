@@ -1,15 +1,23 @@
-import { LIMITS, PADDINGS, type LimitName } from './model';
+/**
+ * Sizes, stride, padding and dilation, folded into one <details> whose summary states them all
+ * (one Tab stop while closed, so the grids stay in view on a phone). Each field keeps the
+ * reader's text as a draft and shows its own message beside it.
+ */
+import { Field } from '../shared/Field';
+import { Select } from '../shared/Select';
+import { LIMITS, PADDINGS, paddingLabel, type LimitName } from './model';
+
+export type SettingName = LimitName | 'padding';
 
 export interface SettingsProps {
+  id: (part: string) => string;
   values: Record<LimitName, number>;
   padding: string;
-  drafts: Partial<Record<LimitName, string>>;
-  /** Drafts that were not applied (out of range, or no output). */
-  invalid: Partial<Record<LimitName, string>>;
-  onSetting: (name: LimitName, text: string) => void;
-  onSettingBlur: (name: LimitName) => void;
-  /** The select is passed so that a refused choice can be put back. */
-  onPadding: (text: string, control: HTMLSelectElement) => void;
+  drafts: Partial<Record<SettingName, string>>;
+  /** The message for one setting (the one that cannot be used), or null. */
+  problem: { name: SettingName; message: string } | null;
+  summary: string;
+  onSetting: (name: SettingName, text: string) => void;
 }
 
 const TEST_IDS: Record<LimitName, string> = {
@@ -19,60 +27,49 @@ const TEST_IDS: Record<LimitName, string> = {
   dilation: 'dilation',
 };
 
-/** Sizes, stride, padding and dilation: each a labelled control that keeps its last good value. */
-export function Settings({
-  values,
-  padding,
-  drafts,
-  invalid,
-  onSetting,
-  onSettingBlur,
-  onPadding,
-}: SettingsProps) {
+export function Settings({ id, values, padding, drafts, problem, summary, onSetting }: SettingsProps) {
   const field = (name: LimitName) => {
     const { min, max, label } = LIMITS[name];
-    const id = `stepper-${TEST_IDS[name]}`;
     return (
-      <label class="stepper-field" for={id} key={name}>
-        <span>{label}</span>
-        <input
-          id={id}
-          type="number"
-          min={min}
-          max={max}
-          step={1}
-          inputMode="numeric"
-          data-testid={TEST_IDS[name]}
-          aria-invalid={invalid[name] !== undefined}
-          value={drafts[name] ?? String(values[name])}
-          onInput={(e) => onSetting(name, e.currentTarget.value)}
-          onBlur={() => onSettingBlur(name)}
-        />
-      </label>
+      <Field
+        key={name}
+        id={id(TEST_IDS[name])}
+        label={label}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={drafts[name] ?? String(values[name])}
+        invalid={drafts[name] !== undefined}
+        message={problem?.name === name ? problem.message : ''}
+        testId={TEST_IDS[name]}
+        onInput={(text) => onSetting(name, text)}
+      />
     );
   };
   return (
-    <fieldset class="stepper-settings">
-      <legend class="visually-hidden">Settings</legend>
-      {field('inputSize')}
-      {field('kernelSize')}
-      {field('stride')}
-      <label class="stepper-field" for="stepper-padding">
-        <span>Padding</span>
-        <select
-          id="stepper-padding"
-          data-testid="padding"
-          value={padding}
-          onChange={(e) => onPadding(e.currentTarget.value, e.currentTarget)}
-        >
-          {PADDINGS.map((p) => (
-            <option key={p} value={p}>
-              {p === 'valid' || p === 'same' ? p : `${p} cell${p === '1' ? '' : 's'}`}
-            </option>
-          ))}
-        </select>
-      </label>
-      {field('dilation')}
-    </fieldset>
+    <details class="stepper-settings" data-testid="stepper-settings">
+      <summary>
+        <span class="stepper-settings__title">Settings</span>{' '}
+        <span class="stepper-settings__now" data-testid="settings-summary">
+          {summary}
+        </span>
+      </summary>
+      <div class="stepper-settings__fields">
+        {field('inputSize')}
+        {field('kernelSize')}
+        {field('stride')}
+        <Select
+          id={id('padding')}
+          label="Padding"
+          value={drafts.padding ?? padding}
+          options={PADDINGS.map((p) => ({ value: p, label: paddingLabel(p) }))}
+          message={problem?.name === 'padding' ? problem.message : ''}
+          testId="padding"
+          onChange={(value) => onSetting('padding', value)}
+        />
+        {field('dilation')}
+      </div>
+    </details>
   );
 }

@@ -1,11 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import { SEED_INPUT, SEED_KERNEL } from '~/compute';
 import katex from 'katex';
+import { encodeState, readState } from '~/islands/shared/url-state';
+import { STEPPER_CODEC } from '~/islands/conv-stepper/url';
 import {
-  fillFormula,
-  FORMULA_TEMPLATE_TEX,
-  formulaTex,
+  describe as caption,
+  fillHere,
+  fillSize,
+  GENERAL_TEX,
+  HERE_TEMPLATE_TEX,
+  hereTex,
+  KATEX_OPTIONS,
+  litCells,
   makeFrame,
+  SIZE_TEMPLATE_TEX,
+  SIZE_TEX,
+  sizeTex,
   parseCell,
   parseSetting,
   resizeGrid,
@@ -16,8 +26,8 @@ import {
 } from '~/islands/conv-stepper/model';
 import { validateStepperProps } from '~/islands/conv-stepper/props';
 
-const seed = () => SEED_INPUT.map((r) => [...r]);
-const x = () => SEED_KERNEL.map((r) => [...r]);
+const seed = (): number[][] => SEED_INPUT.map((r) => [...r]);
+const x = (): number[][] => SEED_KERNEL.map((r) => [...r]);
 
 describe('parseCell', () => {
   test.each([
@@ -96,13 +106,20 @@ describe('frames', () => {
     );
   });
 
-  test('a setting that leaves no output is refused with a sentence', () => {
-    expect(makeFrame(seed(), x(), { stride: 1, padding: 'valid', dilation: 3 })).toMatchInlineSnapshot(`
-      {
-        "message": "No output with these settings: the kernel height 3 (spanning 7 cells at dilation 3) is larger than the padded input height 5 (5 + 0 + 0 padding). Change the setting back, or make the input larger.",
-        "ok": false,
-      }
-    `);
+  test('a setting that leaves no output is refused with a sentence in plain words', () => {
+    const refused = (settings: Parameters<typeof makeFrame>[2], input = seed()) => {
+      const frame = makeFrame(input, x(), settings);
+      return frame.ok ? 'accepted' : frame.message;
+    };
+    expect(refused({ stride: 1, padding: 'valid', dilation: 3 })).toBe(
+      'With dilation 3, a 3×3 kernel spans 7 cells, more than the 5 cells of the input.',
+    );
+    expect(refused({ stride: 1, padding: 1, dilation: 4 })).toBe(
+      'With dilation 4, a 3×3 kernel spans 9 cells, more than the 7 cells of the padded input.',
+    );
+    expect(refused({ stride: 1, padding: 'valid', dilation: 1 }, resizeGrid(seed(), 2))).toBe(
+      'A 3×3 kernel spans 3 cells, more than the 2 cells of the input.',
+    );
   });
 
   test('windowCells: dilated taps in padded coordinates', () => {
@@ -114,12 +131,94 @@ describe('frames', () => {
     );
   });
 
-  test('formulaTex fills in the numbers', () => {
+  test('the filled-in formulas carry this window’s numbers', () => {
     const frame = makeFrame(seed(), x(), { stride: 2, padding: 'same', dilation: 1 });
     if (!frame.ok) throw new Error(frame.message);
-    expect(formulaTex(frame.value.plan)).toContain(
-      String.raw`\left\lfloor \frac{5 + 1 + 1 - 1 \cdot (3 - 1) - 1}{2} \right\rfloor + 1 = 3`,
+    const plain = (tex: string) => tex.replace(/\\htmlData\{[^}]*\}\{([^}]*)\}/g, '$1');
+    expect(plain(sizeTex(frame.value.plan))).toBe(
+      String.raw`\left\lfloor \frac{5 + 1 + 1 - 1\,(3 - 1) - 1}{2} \right\rfloor + 1 = 3`,
     );
+    // output (1, 2) of the 3×3 output: x[2·1 + 1·m − 1, 2·2 + 1·n − 1]
+    expect(plain(hereTex(frame.value.plan, 5))).toBe(
+      String.raw`y[1,2] = \sum_{m=0}^{2} \sum_{n=0}^{2} x[2\cdot 1 + 1\cdot m - 1,\ 2\cdot 2 + 1\cdot n - 1]\,k[m,n]`,
+    );
+  });
+
+  test('the caption states the settings and never says Play while playing', () => {
+    const frame = makeFrame(resizeGrid(seed(), 9), resizeGrid(x(), 5), {
+      stride: 2,
+      padding: 'same',
+      dilation: 1,
+    });
+    if (!frame.ok) throw new Error(frame.message);
+    expect(caption(frame.value, 1, true)).toBe(
+      'A 5×5 kernel slides over a 9×9 input with stride 2, “same” padding (2 before, 2 after) and dilation 1, giving a 5×5 output. Playing: now at output row 1, column 2.',
+    );
+    expect(caption(frame.value, 0, false)).toMatch(/Showing output row 1, column 1: press Play/);
+  });
+
+  test('lit symbols light their cells: s the next window, p the ring, d the gaps', () => {
+    const frame = makeFrame(seed(), x(), { stride: 1, padding: 1, dilation: 2 });
+    if (!frame.ok) throw new Error(frame.message);
+    // padded input 7×7; output 3×3; the window of output 0 covers padded rows/cols 0..4, taps at 0, 2, 4
+    const at = (r: number, c: number) => r * 7 + c;
+    const lit = (terms: string[], tap = 4) => litCells(frame.value, 0, new Set(terms), tap);
+    expect([...lit(['s']).input].sort((a, b) => a - b)).toEqual([at(0, 0), at(0, 1)]);
+    expect(lit(['p']).input.size).toBe(7 * 7 - 5 * 5);
+    expect(lit(['d']).input.size).toBe(5 * 5 - 9);
+    expect(lit(['d']).input.has(at(1, 1))).toBe(true);
+    expect(lit(['d']).input.has(at(2, 2))).toBe(false);
+    // m, n: the centre tap (1, 1) reads padded (2, 2); its kernel cell and product light
+    expect(lit(['m', 'n'])).toEqual({
+      input: new Set([at(2, 2)]),
+      kernel: new Set([4]),
+      output: new Set(),
+      products: new Set([4]),
+    });
+    expect(lit(['i', 'j']).output).toEqual(new Set([0]));
+  });
+});
+
+describe('the stepper’s state in the address', () => {
+  test('round trip: stride 2, same padding, a negative and a decimal, cell 3', () => {
+    const input = seed();
+    input[0]![0] = -2.5;
+    const state = {
+      input,
+      kernel: x(),
+      settings: { stride: 2, padding: 'same' as const, dilation: 1 },
+      selected: 3,
+    };
+    const hash = `#stepper-2=${encodeState(STEPPER_CODEC, state)}`;
+    expect(hash).toBe(
+      '#stepper-2=v:1~s:2~p:same~d:1~x:-2.5,1,1,0,0,0,1,1,1,0,0,0,1,1,1,0,0,1,1,0,0,1,1,0,0~k:1,0,1,0,1,0,1,0,1~c:3',
+    );
+    expect(readState(hash, 'stepper-2', STEPPER_CODEC)).toEqual({ kind: 'ok', state });
+  });
+
+  test.each([
+    ['#stepper-1=v:1~s:2~p:same~d:1~x:1,2,3~k:1~c:0', 'the input must be a square of 3×3 to 9×9 numbers.'],
+    [
+      '#stepper-1=v:1~s:9~p:valid~d:1~x:1,1,1,1,1,1,1,1,1~k:1~c:0',
+      'Stride must be a whole number from 1 to 3; “9” is not.',
+    ],
+    [
+      '#stepper-1=v:1~s:1~p:valid~d:3~x:1,1,1,1,1,1,1,1,1~k:1,1,1,1,1,1,1,1,1~c:0',
+      'With dilation 3, a 3×3 kernel spans 7 cells, more than the 3 cells of the input.',
+    ],
+    [
+      '#stepper-1=v:1~s:1~p:valid~d:1~x:1,1,1,1,1,1,1,1,1~k:1~c:9',
+      'there is no output cell 9 in a 9-cell output.',
+    ],
+    [
+      '#stepper-1=v:1~s:1~p:valid~d:1~x:1,1,a,1,1,1,1,1,1~k:1~c:0',
+      'the input holds “a”, which is not a number.',
+    ],
+  ])('%s is refused: %s', (hash, why) => {
+    expect(readState(hash, 'stepper-1', STEPPER_CODEC)).toEqual({
+      kind: 'problem',
+      message: `The link does not fit this figure: ${why} so the figure shows its usual example instead.`,
+    });
   });
 });
 
@@ -150,20 +249,31 @@ describe('validateStepperProps (an author’s mistakes fail the build)', () => {
   });
 });
 
-describe('the formula template (KaTeX at build time, numbers filled in by the island)', () => {
-  for (const settings of [
-    { stride: 1, padding: 'valid', dilation: 1 },
-    { stride: 2, padding: 'same', dilation: 1 },
-    { stride: 3, padding: 2, dilation: 2 },
-    { stride: 1, padding: 1, dilation: 3 },
+describe('the formula templates (KaTeX at build time, numbers filled in by the island)', () => {
+  const render = (tex: string) => katex.renderToString(tex, KATEX_OPTIONS);
+  for (const [settings, selected] of [
+    [{ stride: 1, padding: 'valid', dilation: 1 }, 0],
+    [{ stride: 2, padding: 'same', dilation: 1 }, 5],
+    [{ stride: 3, padding: 2, dilation: 2 }, 3],
+    [{ stride: 1, padding: 1, dilation: 3 }, 0],
   ] as const) {
-    test(`fillFormula equals KaTeX's own rendering: stride ${settings.stride}, padding ${settings.padding}, dilation ${settings.dilation}`, () => {
+    test(`filled templates equal KaTeX's own rendering: stride ${settings.stride}, padding ${settings.padding}, dilation ${settings.dilation}, cell ${selected}`, () => {
       const frame = makeFrame(seed(), x(), settings);
       if (!frame.ok) throw new Error(frame.message);
-      const template = katex.renderToString(FORMULA_TEMPLATE_TEX, { displayMode: true });
-      expect(fillFormula(template, frame.value.plan)).toBe(
-        katex.renderToString(formulaTex(frame.value.plan), { displayMode: true }),
-      );
+      const plan = frame.value.plan;
+      expect(fillSize(render(SIZE_TEMPLATE_TEX), plan)).toBe(render(sizeTex(plan)));
+      expect(fillHere(render(HERE_TEMPLATE_TEX), plan, selected)).toBe(render(hereTex(plan, selected)));
     });
   }
+
+  test('every symbol is a formula-term with its data-term, and nothing but \\htmlData is trusted', () => {
+    const html = render(GENERAL_TEX) + render(SIZE_TEX);
+    const terms = new Set(
+      [...html.matchAll(/data-testid="formula-term" data-term="(\w+)"/g)].map((m) => m[1]),
+    );
+    expect([...terms].sort()).toEqual(['d', 'i', 'j', 'k', 'm', 'n', 'nk', 'nx', 'ny', 'p', 's', 'x', 'y']);
+    expect(katex.renderToString(String.raw`\href{https://example.com}{x}`, KATEX_OPTIONS)).not.toContain(
+      '<a',
+    );
+  });
 });
