@@ -16,4 +16,13 @@ export { convolveGrid, windowTerms, type WindowTerm } from './single';
 export { KERNELS, kernelById, type NamedKernel, type KernelId } from './kernels';
 export { SEED_INPUT, SEED_KERNEL } from './examples';
 export { rgbaToChannels, tileKernel, LUMA, type ChannelMode } from './pixels';
-export { renderToRGBA, diverging, range, type Scaling, type Legend } from './colormap';
+export {
+  renderToRGBA,
+  diverging,
+  range,
+  scaleFor,
+  SCALINGS,
+  type Scaling,
+  type Legend,
+  type ChannelRange,
+} from './colormap';
