@@ -86,7 +86,6 @@ async function calibrate(): Promise<number> {
 export async function chooseBackend(options: ChooseOptions = {}): Promise<BackendReport> {
   const timeoutMs = options.timeoutMs ?? 8000;
   const tried: BackendReport['tried'] = [];
-  const renderer = detectRenderer();
   const attempt = async (name: BackendName): Promise<boolean> => {
     const failure = await trySet(name, timeoutMs);
     tried.push({ name, outcome: failure ?? 'ready' });
@@ -94,13 +93,18 @@ export async function chooseBackend(options: ChooseOptions = {}): Promise<Backen
   };
 
   if (options.force) {
+    const renderer = detectRenderer();
     if (!(await attempt(options.force))) {
       throw new Error(`The ${options.force} backend could not start: ${tried.at(-1)?.outcome}.`);
     }
     return { name: options.force, reason: `${options.force} was asked for.`, tried, renderer };
   }
 
-  const wasmOk = await attempt('wasm');
+  // WASM starts loading first; the WebGL probe (a context made and lost, tens of ms on a software
+  // rasteriser) runs while its code and binary are on the network, not after.
+  const wasmTry = attempt('wasm');
+  const renderer = detectRenderer();
+  const wasmOk = await wasmTry;
   if (renderer && !renderer.software) {
     const wasmMs = wasmOk ? await calibrate() : Number.POSITIVE_INFINITY;
     if (await attempt('webgl')) {

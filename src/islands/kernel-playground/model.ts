@@ -92,7 +92,14 @@ export const centrePixel = (width: number, height: number): Pixel => ({
   y: Math.floor(height / 2),
 });
 
-/** Where the inspected pixel moves on an arrow key (10 pixels with Shift), staying inside; null for other keys. */
+/**
+ * How far one arrow key moves the inspected pixel: a visible step on screen (about a 64th of the
+ * picture, so 4 pixels of 256), never less than 1. Shift moves ten steps.
+ */
+export const arrowStep = (width: number, height: number): number =>
+  Math.max(1, Math.round(Math.max(width, height) / 64));
+
+/** Where the inspected pixel moves on an arrow key (ten steps with Shift), staying inside; null for other keys. */
 export function pixelAfterKey(
   at: Pixel,
   key: string,
@@ -102,9 +109,41 @@ export function pixelAfterKey(
 ): Pixel | null {
   const move = ARROWS[key];
   if (!move) return null;
-  const step = shift ? 10 : 1;
+  const step = arrowStep(width, height) * (shift ? 10 : 1);
   return { x: clamp(at.x + move[0] * step, width), y: clamp(at.y + move[1] * step, height) };
 }
+
+/**
+ * The pixel where a kernel responds most: the largest magnitude (either sign) of any channel,
+ * leaving out the border of (size − 1) / 2 pixels, where the padding's zeros would count as a dark
+ * frame. Ties go to the first in reading order. Null when nothing is left inside the border.
+ */
+export function strongestPixel(
+  values: ArrayLike<number>,
+  width: number,
+  height: number,
+  channels: number,
+  size: number,
+): (Pixel & { value: number }) | null {
+  const border = Math.floor(size / 2);
+  let best: (Pixel & { value: number }) | null = null;
+  let bestAbs = -1;
+  for (let y = border; y < height - border; y++) {
+    for (let x = border; x < width - border; x++) {
+      for (let c = 0; c < channels; c++) {
+        const v = values[(y * width + x) * channels + c] as number;
+        if (Math.abs(v) > bestAbs) {
+          bestAbs = Math.abs(v);
+          best = { x, y, value: v };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Distance in pixels between two pixels, rounded. */
+export const distance = (a: Pixel, b: Pixel): number => Math.round(Math.hypot(a.x - b.x, a.y - b.y));
 
 /** The pixel under a pointer on a canvas drawn in `box` (CSS pixels), staying inside the picture. */
 export function pixelUnder(
