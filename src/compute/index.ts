@@ -13,6 +13,7 @@ export {
 export { planWindow, checkFinite, type WindowPlan } from './plan';
 export { conv2d, depthwiseConv2d, maxPool, avgPool, relu } from './reference';
 export { convolveGrid, windowTerms, type WindowTerm } from './single';
+export { tapCell, paddedTapCell, windowTaps, type Tap, type WindowGeometry } from './window';
 export { KERNELS, kernelById, type NamedKernel, type KernelId } from './kernels';
 export { SEED_INPUT, SEED_KERNEL } from './examples';
 export { rgbaToChannels, tileKernel, LUMA, type ChannelMode } from './pixels';

@@ -5,6 +5,7 @@
  */
 import { checkFinite, checkShape4, planWindow, type WindowPlan } from './plan';
 import { pair } from './shape';
+import { tapCell } from './window';
 import type { Conv2DOptions, Filter4, PoolOptions, Tensor4 } from './types';
 
 /** Index of (n, y, x, c) in an NHWC array of height h, width w and c channels. */
@@ -13,14 +14,11 @@ function at(h: number, w: number, channels: number, n: number, y: number, x: num
 }
 
 /**
- * Calls `visit(y, x)` for each input cell the window of output (oy, ox) covers at tap (i, j);
- * cells that fall in the zero padding are skipped, which is the same as multiplying by 0.
+ * The input cell the window of output (oy, ox) reads at tap (i, j) (src/compute/window.ts), or
+ * null in the zero padding: those cells are skipped, which is the same as multiplying by 0.
  */
-function inputCell(p: WindowPlan, oy: number, ox: number, i: number, j: number): [number, number] | null {
-  const y = oy * p.strideH + i * p.dilationH - p.pad[0];
-  const x = ox * p.strideW + j * p.dilationW - p.pad[2];
-  return y >= 0 && y < p.inH && x >= 0 && x < p.inW ? [y, x] : null;
-}
+const inputCell: (p: WindowPlan, oy: number, ox: number, i: number, j: number) => [number, number] | null =
+  tapCell;
 
 /**
  * 2-D cross-correlation, what CNN libraries call convolution:

@@ -1,6 +1,7 @@
 import { fromRows, toRows } from './shape';
 import { planWindow } from './plan';
 import { conv2d } from './reference';
+import { windowTaps } from './window';
 import type { Conv2DOptions } from './types';
 
 type Rows = readonly (readonly number[])[];
@@ -35,19 +36,10 @@ export function windowTerms(
   if (row < 0 || row >= plan.outH || col < 0 || col >= plan.outW) {
     throw new Error(`windowTerms: output (${row}, ${col}) is outside the ${plan.outH}x${plan.outW} output`);
   }
-  const terms: WindowTerm[] = [];
-  for (let i = 0; i < kH; i++) {
-    for (let j = 0; j < kW; j++) {
-      const y = row * plan.strideH + i * plan.dilationH - plan.pad[0];
-      const xx = col * plan.strideW + j * plan.dilationW - plan.pad[2];
-      const inside = y >= 0 && y < plan.inH && xx >= 0 && xx < plan.inW;
-      terms.push({
-        row: inside ? y : null,
-        col: inside ? xx : null,
-        value: inside ? (input[y]?.[xx] ?? 0) : 0,
-        weight: kernel[i]?.[j] ?? 0,
-      });
-    }
-  }
-  return terms;
+  return windowTaps(plan, row, col).map((tap) => ({
+    row: tap.row,
+    col: tap.col,
+    value: tap.row === null || tap.col === null ? 0 : (input[tap.row]?.[tap.col] ?? 0),
+    weight: kernel[tap.m]?.[tap.n] ?? 0,
+  }));
 }

@@ -27,3 +27,22 @@ export function parseCell(text: string): Parsed<number> {
   }
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
+
+/**
+ * What a cell holds while the reader is still typing: a number the demo may use at once, a draft
+ * (the beginning of a number: "", "-", "−", "+", ".", "-.", "1e", "1e-": no error yet), or an error
+ * (text that no further typing could turn into a number). On commit a draft is read with parseCell,
+ * so "-" or "" then gets its sentence.
+ */
+export type DraftState =
+  { kind: 'value'; value: number } | { kind: 'draft' } | { kind: 'error'; message: string };
+
+const PARTIAL = /^[-+−]?(\d*[.,]?\d*)?(e[-+]?)?$/i;
+
+export function readDraft(text: string): DraftState {
+  const parsed = parseCell(text);
+  if (parsed.ok) return { kind: 'value', value: parsed.value };
+  const trimmed = text.trim();
+  if (PARTIAL.test(trimmed) && !/\d.*e[-+]?\d/i.test(trimmed)) return { kind: 'draft' };
+  return { kind: 'error', message: parsed.message };
+}
