@@ -1,8 +1,9 @@
+import { Message } from '../shared/Message';
+import { Select } from '../shared/Select';
 import type { Sample } from './samples';
 
 export interface ImagePickerProps {
-  /** Prefix of this playground's element ids (unique on the page). */
-  uid: string;
+  id: (part: string) => string;
   samples: readonly Sample[];
   sample: string;
   /** The name of the reader's own file, once one is chosen. */
@@ -18,63 +19,61 @@ export interface ImagePickerProps {
 
 /** Where the picture comes from: a shipped sample, the reader's own file, or the webcam. */
 export function ImagePicker(props: ImagePickerProps) {
-  const { uid, samples, sample, fileName, webcamOn, message, notice } = props;
+  const { id, samples, sample, fileName, webcamOn, message, notice } = props;
+  const options = [
+    ...samples.map((s) => ({ value: s.id, label: s.title })),
+    ...(sample === 'own' ? [{ value: 'own', label: 'Your picture' }] : []),
+  ];
   return (
     <fieldset class="playground-source">
       <legend>Picture</legend>
-      <label class="playground-field" for={`${uid}-sample`}>
-        <span>Sample</span>
-        <select
-          id={`${uid}-sample`}
-          data-testid="sample-image"
-          value={sample}
-          onChange={(e) => props.onSample(e.currentTarget.value)}
-        >
-          {samples.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-          {sample === 'own' && <option value="own">Your image</option>}
-        </select>
-      </label>
-      <div class="playground-file">
+      <Select
+        id={id('sample')}
+        label="Sample"
+        value={sample}
+        options={options}
+        testId="sample-image"
+        onChange={(value) => props.onSample(value)}
+      />
+      <div class="playground-file demo-anchor">
         <input
-          id={`${uid}-upload`}
+          id={id('upload')}
           class="playground-file__input"
           type="file"
           accept="image/*"
           data-testid="image-upload"
+          aria-describedby={`${id('upload')}-name ${id('picture')}-message`}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (file) props.onFile(file);
             e.currentTarget.value = '';
           }}
         />
-        <label class="playground-button" for={`${uid}-upload`}>
+        <label class="demo-button" for={id('upload')}>
           Your own picture…
         </label>
-        <span class="playground-file__name" data-testid="file-name">
-          {fileName ? fileName : 'stays in your browser'}
+        <span class="playground-file__name" id={`${id('upload')}-name`} data-testid="file-name">
+          {fileName || 'It stays in your browser.'}
         </span>
       </div>
-      <button
-        type="button"
-        class="playground-button"
-        data-testid="webcam"
-        aria-pressed={webcamOn}
-        onClick={props.onWebcam}
-      >
-        {webcamOn ? 'Stop the webcam' : 'Use the webcam'}
-      </button>
-      <p
-        class={`demo-message${message ? '' : ' demo-message--notice'}`}
-        data-testid="demo-message"
-        data-for="image"
-        role="status"
-      >
-        {message || notice}
-      </p>
+      <div class="demo-anchor">
+        <button
+          type="button"
+          class="demo-button"
+          data-testid="webcam"
+          aria-pressed={webcamOn}
+          aria-describedby={`${id('picture')}-message`}
+          onClick={props.onWebcam}
+        >
+          {webcamOn ? 'Stop the webcam' : 'Use the webcam'}
+        </button>
+        <Message
+          id={`${id('picture')}-message`}
+          text={message || notice}
+          tone={message ? 'error' : 'notice'}
+          placement="inline"
+        />
+      </div>
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@
  * before looking. The server renders the same layout as the live demo, with the figure computed at
  * build time (passed in as children), so nothing moves when the island wakes up.
  */
+import '../shared/demo.css';
 import './playground.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -16,8 +17,8 @@ import {
 } from '../../compute';
 import type { ImageFilter } from '../../compute/tf';
 import { drawFeatureMap } from '../shared/feature-map';
-import { parseCell } from '../shared/parse';
-import { readFragment, writeFragment } from './fragment';
+import { useDemoIds } from '../shared/ids';
+import { useUrlState } from '../shared/use-url-state';
 import { ImagePicker } from './ImagePicker';
 import { Inspector } from './Inspector';
 import { KernelEditor } from './KernelEditor';
@@ -36,7 +37,7 @@ import {
 import { Predict, type Answer } from './Predict';
 import { SAMPLES } from './samples';
 import { Status } from './Status';
-import { readState, writeState } from './url-state';
+import { playgroundCodec, type PlaygroundState } from './url-state';
 import { useEngine } from './use-engine';
 import { useWebcam } from './use-webcam';
 import { ViewSettings } from './ViewSettings';
@@ -75,14 +76,12 @@ type Messages = { kernel: string; image: string };
 
 let pictureKeys = 0;
 
-const DRAFT = /^[-+−]?(\d+[.,]?\d*|[.,]\d*)?(e[-+]?)?$/i;
-/** Text on its way to being a number ("-", "1.", "", "2e"): not an error until Enter or leaving the cell. */
-const isDraft = (text: string) => DRAFT.test(text.trim());
+const codec = playgroundCodec(SAMPLES.map((s) => s.id));
 
 export default function KernelPlayground(props: KernelPlaygroundProps) {
-  const uid = props.instance ?? 'playground';
+  const id = useDemoIds(props.instance);
   const initialPreset = KERNELS.find((k) => k.id === props.preset) ?? KERNELS.find((k) => k.id === 'sobel-x');
-  const defaults = {
+  const defaults: PlaygroundState = {
     size: (initialPreset?.size ?? 3) as 3 | 5,
     values: [...(initialPreset?.values ?? [])],
     mode: props.mode ?? 'gray',
@@ -95,11 +94,9 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
   const [mode, setMode] = useState<ChannelMode>(defaults.mode);
   const [scaling, setScaling] = useState<Scaling>(defaults.scaling);
   const [kernel, setKernel] = useState({ values: defaults.values, size: defaults.size });
-  const [drafts, setDrafts] = useState<Map<number, string>>(new Map());
-  const [committed, setCommitted] = useState<Set<number>>(new Set());
+  const [stale, setStale] = useState(false);
   const [messages, setMessages] = useState<Messages>({ kernel: '', image: '' });
   const [notice, setNotice] = useState('');
-  const [linkNotice, setLinkNotice] = useState('');
   const [fileName, setFileName] = useState('');
   const [stats, setStats] = useState<Stats | null>(null);
   const [updates, setUpdates] = useState(0);
@@ -117,7 +114,6 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
   const uploaded = useRef<string>('');
   const lastOutput = useRef<Float32Array | null>(null);
   const inspectMoved = useRef(false);
-  const changedByReader = useRef(false);
   const job = useRef({ running: false, again: false });
   const latest = useRef({ picture, mode, kernel, scaling });
   latest.current = { picture, mode, kernel, scaling };
@@ -128,37 +124,30 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     [picture, mode],
   );
   const preset = matchingPreset(kernel.values, kernel.size);
-  const invalid = new Set(
-    [...drafts].filter(([i, t]) => !parseCell(t).ok && (committed.has(i) || !isDraft(t))).map(([i]) => i),
-  );
-  const stale = [...drafts.values()].some((t) => !parseCell(t).ok);
 
-  // State from the page's address, read once after hydration (the server cannot know it).
-  useEffect(() => {
-    setHydrated(true);
-    const text = readFragment(window.location.hash, uid);
-    if (text === null) return;
-    const read = readState(
-      text,
-      SAMPLES.map((s) => s.id),
-    );
-    if (!read.ok) {
-      setLinkNotice(read.message);
-      return;
-    }
-    const { state } = read;
-    setKernel({ values: state.values, size: state.size });
-    setMode(state.mode);
-    setScaling(state.scaling);
-    setSample(state.sample);
-  }, []);
+  useEffect(() => setHydrated(true), []);
 
-  // The address follows the reader's changes (not the defaults, so an untouched page keeps a clean URL).
-  useEffect(() => {
-    if (!changedByReader.current || sample === 'own' || webcam) return;
-    const state = writeState({ size: kernel.size, values: kernel.values, mode, scaling, sample });
-    history.replaceState(history.state, '', writeFragment(window.location.href, uid, state));
-  }, [kernel, mode, scaling, sample, webcam]);
+  // The figure's state in the page's address (a reader's own picture or the webcam is not linkable:
+  // the link then names the sample the playground started with).
+  const url = useUrlState<PlaygroundState>({
+    key: props.instance,
+    codec,
+    state: {
+      size: kernel.size,
+      values: kernel.values,
+      mode,
+      scaling,
+      sample: sample === 'own' ? defaults.sample : sample,
+    },
+    defaults,
+    live: hydrated,
+    onRestore: (state) => {
+      setKernel({ values: state.values, size: state.size });
+      setMode(state.mode);
+      setScaling(state.scaling);
+      setSample(state.sample);
+    },
+  });
 
   // A sample image: loaded on start and whenever the reader picks another.
   useEffect(() => {
@@ -249,53 +238,12 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     },
   });
 
-  const readerChanged = () => {
-    changedByReader.current = true;
-    setLinkNotice('');
-    setRevealed(null);
-  };
+  const readerChanged = () => setRevealed(null);
 
   const setKernelValues = (values: number[], size: 3 | 5) => {
     readerChanged();
     setKernel({ values, size });
     setMessages((m) => ({ ...m, kernel: '' }));
-  };
-
-  const onText = (index: number, text: string) => {
-    setDrafts(new Map(drafts).set(index, text));
-    const parsed = parseCell(text);
-    if (!parsed.ok) {
-      // A draft ("-", "1.") waits for Enter or blur; anything else is answered at once.
-      setMessages((m) => ({ ...m, kernel: isDraft(text) ? '' : parsed.message }));
-      return;
-    }
-    const next = new Set(committed);
-    next.delete(index);
-    setCommitted(next);
-    setKernelValues(
-      kernel.values.map((v, i) => (i === index ? parsed.value : v)),
-      kernel.size,
-    );
-  };
-
-  /** Enter or leaving a cell: a valid draft is dropped (the value shows), an invalid one is answered. */
-  const onCommit = (index: number) => {
-    const text = drafts.get(index);
-    if (text === undefined) return;
-    const parsed = parseCell(text);
-    if (parsed.ok) {
-      const next = new Map(drafts);
-      next.delete(index);
-      setDrafts(next);
-      return;
-    }
-    setCommitted(new Set(committed).add(index));
-    setMessages((m) => ({ ...m, kernel: parsed.message }));
-  };
-
-  const clearKernelDrafts = () => {
-    setDrafts(new Map());
-    setCommitted(new Set());
   };
 
   const onFile = async (file: File) => {
@@ -387,12 +335,12 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
 
   return (
     <div
-      class="kernel-playground"
+      class="demo kernel-playground"
       data-testid="kernel-playground"
       data-ready={engineState.status === 'ready' && live ? 'true' : 'false'}
       data-updates={updates}
       data-tensors={tensors ?? undefined}
-      data-instance={uid}
+      data-instance={props.instance}
       aria-busy={engineState.status === 'loading'}
     >
       <div class="playground-stage">
@@ -460,8 +408,8 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
               </div>
             )}
             {stale && (
-              <span class="playground-badge" data-testid="stale">
-                Out of date: a kernel value is unfinished
+              <span class="demo-stale-badge playground-badge" data-testid="stale">
+                Out of date until the kernel value is a number
               </span>
             )}
             {!live && engineState.status !== 'failed' && (
@@ -477,54 +425,41 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
         </figure>
         {legend && <Legend legend={legend} />}
         <KernelEditor
-          uid={uid}
+          id={id}
           values={kernel.values}
           size={kernel.size}
           preset={preset?.id ?? 'custom'}
           meaning={
-            preset?.meaning ??
-            'Your own kernel: each output is the sum of the window’s values times these weights.'
+            messages.kernel ||
+            (preset?.meaning ??
+              'Your own kernel: each output is the sum of the window’s values times these weights.')
           }
-          drafts={drafts}
-          invalid={invalid}
-          message={messages.kernel}
-          onPreset={(id) => {
-            const chosen = KERNELS.find((k) => k.id === id);
+          onPreset={(chosenId) => {
+            const chosen = KERNELS.find((k) => k.id === chosenId);
             if (!chosen) return;
-            clearKernelDrafts();
             inspectMoved.current = false;
             setKernelValues([...chosen.values], chosen.size as 3 | 5);
           }}
-          onSize={(size) => {
-            clearKernelDrafts();
-            setKernelValues(resizeKernel(kernel.values, kernel.size, size), size);
-          }}
-          onText={onText}
-          onCommit={onCommit}
+          onSize={(size) => setKernelValues(resizeKernel(kernel.values, kernel.size, size), size)}
+          onValue={(index, value) =>
+            setKernelValues(
+              kernel.values.map((v, i) => (i === index ? value : v)),
+              kernel.size,
+            )
+          }
+          onPending={setStale}
         />
       </div>
       <Status
+        id={id}
         engineState={engineState}
         ms={stats?.ms ?? null}
         live={live}
-        linkNotice={linkNotice}
-        link={() =>
-          writeFragment(
-            window.location.href,
-            uid,
-            writeState({
-              size: kernel.size,
-              values: kernel.values,
-              mode,
-              scaling,
-              sample: sample === 'own' ? defaults.sample : sample,
-            }),
-          )
-        }
+        linkNotice={url.notice}
+        link={url.link}
       />
       <Predict
-        uid={uid}
-        hydrated={hydrated}
+        live={hydrated}
         staticAnswer={props.staticAnswer ?? null}
         guessing={guessing}
         guess={guess}
@@ -555,7 +490,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
         />
       )}
       <ViewSettings
-        uid={uid}
+        id={id}
         mode={mode}
         scaling={scaling}
         summary={`${chosenSample && sample !== 'own' ? chosenSample.title : sample === 'own' ? 'Your picture' : ''} · ${mode === 'rgb' ? 'RGB' : 'grey'} · ${scaling === 'auto' ? 'automatic scale' : scaling === 'clip' ? 'clipped to 0–255' : 'stretched'}`}
@@ -569,7 +504,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
         }}
       >
         <ImagePicker
-          uid={uid}
+          id={id}
           samples={SAMPLES}
           sample={sample}
           fileName={fileName}

@@ -1,13 +1,19 @@
+/**
+ * "Predict, then reveal" for the playground: where will this kernel respond most? The reader taps
+ * the input picture (predict-input), the feature map hiding meanwhile; Reveal (predict-reveal)
+ * marks the true maximum on both pictures and says how far the guess was. Built like the
+ * toolkit's Predict (a closed <details>, optional, never blocking; without JavaScript it holds the
+ * answer computed at build time), but the answer is a point on a picture, not typed text, so this
+ * one lives here.
+ */
 import { formatNumber } from '../shared/format';
 import { distance, type Pixel } from './model';
 
 export type Answer = Pixel & { value: number };
 
 export interface PredictProps {
-  uid: string;
-  /** False on the server and in the first render: the question and answer sit in a <details>. */
-  hydrated: boolean;
-  /** The answer computed at build time, for readers without JavaScript. */
+  /** False on the server and in the first render: the answer computed at build time is shown. */
+  live: boolean;
   staticAnswer: Answer | null;
   guessing: boolean;
   guess: Pixel | null;
@@ -18,72 +24,76 @@ export interface PredictProps {
   onReveal: () => void;
 }
 
-const QUESTION = 'Before you look: where will this kernel respond most strongly?';
+const QUESTION = 'Guess first: where will this kernel respond most strongly?';
 const where = (a: Answer) =>
   `at (${a.x}, ${a.y}), where it gives ${formatNumber(Math.round(a.value * 10) / 10)}`;
+const WHY =
+  'Strongest means the largest value of either sign; the picture’s border, where the padding’s zeros count, is left out.';
 
-/** Optional: guess where the kernel responds most, then see. Never blocks the demo. */
 export function Predict(props: PredictProps) {
-  const { hydrated, staticAnswer, guessing, guess, revealed } = props;
-  if (!hydrated) {
+  const { live, staticAnswer, guessing, guess, revealed } = props;
+  if (!live) {
     return (
-      <details class="playground-predict">
+      <details class="demo-predict playground-predict">
         <summary>{QUESTION}</summary>
-        <p>
-          {staticAnswer
-            ? `Strongest ${where(staticAnswer)} (the largest value of either sign, leaving out the border, where padding counts).`
-            : 'Everywhere alike: this picture gives the same value at every pixel.'}
-        </p>
+        <div class="demo-predict__body">
+          <p>
+            {staticAnswer
+              ? `Strongest ${where(staticAnswer)}. ${WHY}`
+              : 'Everywhere alike: this kernel gives the same value at every pixel.'}
+          </p>
+        </div>
       </details>
     );
   }
   const away = revealed && guess ? distance(guess, revealed) : null;
   return (
-    <div class="playground-predict" data-testid="predict" aria-live="polite">
-      {guessing ? (
-        <>
-          <p>
-            {guess
-              ? `Your guess: (${guess.x}, ${guess.y}). Tap again to move it, or reveal.`
-              : 'The feature map is hidden. Tap the input picture where you expect the strongest response (or focus it and use the arrow keys).'}
-          </p>
-          <button
-            type="button"
-            class="playground-button"
-            data-testid="predict-reveal"
-            onClick={props.onReveal}
-          >
-            {guess ? 'Reveal' : 'Reveal without guessing'}
-          </button>
-        </>
-      ) : revealed ? (
-        <>
-          <p data-testid="predict-result">
-            Strongest {where(revealed)}, marked on both pictures.{' '}
-            {away === null
-              ? ''
-              : away <= 12
-                ? `Your guess was ${away} pixels away: spot on.`
-                : `Your guess was ${away} pixels away.`}
-          </p>
-          <button type="button" class="playground-button" onClick={props.onStart}>
-            Guess again
-          </button>
-        </>
-      ) : (
-        <>
-          <p>{QUESTION}</p>
-          <button
-            type="button"
-            class="playground-button"
-            data-testid="predict-start"
-            disabled={!props.canStart}
-            onClick={props.onStart}
-          >
-            Hide the output and guess
-          </button>
-        </>
-      )}
-    </div>
+    <details class="demo-predict playground-predict">
+      <summary>{QUESTION}</summary>
+      <div class="demo-predict__body" aria-live="polite">
+        {guessing ? (
+          <>
+            <p>
+              {guess
+                ? `Your guess: (${guess.x}, ${guess.y}). Tap again to move it, or reveal.`
+                : 'The feature map is hidden. Tap the input picture where you expect the strongest response (or focus it and use the arrow keys).'}
+            </p>
+            <button type="button" class="demo-button" data-testid="predict-reveal" onClick={props.onReveal}>
+              {guess ? 'Reveal' : 'Reveal without guessing'}
+            </button>
+          </>
+        ) : revealed ? (
+          <>
+            <p data-testid="predict-feedback">
+              Strongest {where(revealed)}: the red ring on both pictures.{' '}
+              {away === null
+                ? ''
+                : away <= 12
+                  ? `Your guess was ${away} pixels away: spot on.`
+                  : `Your guess (the dashed ring) was ${away} pixels away.`}{' '}
+              {WHY}
+            </p>
+            <button type="button" class="demo-button" onClick={props.onStart}>
+              Guess again
+            </button>
+          </>
+        ) : (
+          <>
+            <p>
+              Pick a kernel, then hide the feature map and tap the input where you expect it to respond most.
+            </p>
+            <button
+              type="button"
+              class="demo-button"
+              data-testid="predict-start"
+              disabled={!props.canStart}
+              onClick={props.onStart}
+            >
+              Hide the feature map and guess
+            </button>
+          </>
+        )}
+      </div>
+    </details>
   );
 }

@@ -1,11 +1,12 @@
-import { useState } from 'preact/hooks';
+import { CopyFigureLink } from '../shared/CopyFigureLink';
 import type { EngineState } from './use-engine';
 
 const BACKEND_WORDS = { wasm: 'WebAssembly', webgl: 'WebGL on the graphics card', cpu: 'plain JavaScript' };
 
-const formatMs = (ms: number) => (ms < 10 ? `${Math.max(1, Math.round(ms))} ms` : `${Math.round(ms)} ms`);
+const formatMs = (ms: number) => `${Math.max(1, Math.round(ms))} ms`;
 
 export interface StatusProps {
+  id: (part: string) => string;
   engineState: EngineState;
   /** How long the last update took, from kernel to pixels. */
   ms: number | null;
@@ -16,19 +17,8 @@ export interface StatusProps {
   link: () => string;
 }
 
-/** One line in words: how the picture was computed, the link to this figure, and why this engine. */
-export function Status({ engineState, ms, live, linkNotice, link }: StatusProps) {
-  const [copied, setCopied] = useState('');
-  const copy = async () => {
-    const href = link();
-    try {
-      await navigator.clipboard.writeText(href);
-      setCopied('Link copied.');
-    } catch {
-      setCopied(`Copy this link: ${href}`);
-    }
-    history.replaceState(history.state, '', href);
-  };
+/** One line in words: how the picture was computed; the link to this figure; why this engine. */
+export function Status({ id, engineState, ms, live, linkNotice, link }: StatusProps) {
   return (
     <div class="playground-status">
       <p class="playground-status__line">
@@ -47,30 +37,14 @@ export function Status({ engineState, ms, live, linkNotice, link }: StatusProps)
             , in your browser.
           </>
         ) : engineState.status === 'failed' ? (
-          <span class="demo-message" data-testid="backend" role="alert">
-            {engineState.message} The picture above was computed when this page was built.
+          <span class="playground-status__error" data-testid="backend" role="alert">
+            {engineState.message} The picture shown was computed when this page was built.
           </span>
         ) : (
           <span data-testid="backend">
-            The picture above was computed when this page was built; the live demo is loading.
+            The feature map shown was computed when this page was built; the live demo is loading.
           </span>
         )}
-      </p>
-      <button
-        type="button"
-        class="playground-button playground-button--small"
-        data-testid="copy-figure-link"
-        onClick={() => void copy()}
-      >
-        Copy link to this figure
-      </button>
-      <p class="playground-status__notes" role="status">
-        {linkNotice && (
-          <span class="demo-message" data-testid="link-message">
-            {linkNotice}
-          </span>
-        )}
-        {copied && <span>{copied}</span>}
       </p>
       {engineState.status === 'ready' && (
         <details class="playground-why">
@@ -79,6 +53,7 @@ export function Status({ engineState, ms, live, linkNotice, link }: StatusProps)
           {engineState.report.renderer && <p>Graphics driver: {engineState.report.renderer.renderer}</p>}
         </details>
       )}
+      <CopyFigureLink id={id('copy-link')} link={link} notice={linkNotice} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The playground's logic as pure functions: image sizing, kernel resizing, presets, pixel sums. */
-import { KERNELS, paddingSplit, type NamedKernel, type WindowTerm } from '../../compute';
+import { KERNELS, planWindow, windowTaps, type NamedKernel, type WindowTerm } from '../../compute';
 
 /** Longest side the playground works at: big enough to see detail, small enough to stay live. */
 export const MAX_SIDE = 512;
@@ -41,7 +41,8 @@ export function matchingPreset(values: readonly number[], size: number): NamedKe
 
 /**
  * The products behind one output pixel of channel `c`, with 'same' padding as the engine uses:
- * image values are HWC floats (0..255), cells outside the image count as 0.
+ * image values are HWC floats (0..255), cells outside the image count as 0. Which input pixel each
+ * kernel tap reads comes from the one window geometry (src/compute/window.ts).
  */
 export function pixelTerms(
   image: Float32Array,
@@ -54,20 +55,15 @@ export function pixelTerms(
   kernel: readonly number[],
   size: number,
 ): { terms: WindowTerm[]; sum: number } {
-  const [top] = paddingSplit(height, size, 1, 'same');
-  const [left] = paddingSplit(width, size, 1, 'same');
+  const plan = planWindow('pixelTerms', [1, height, width, channels], size, size, { padding: 'same' });
   const terms: WindowTerm[] = [];
   let sum = 0;
-  for (let i = 0; i < size; i++) {
-    for (let j = 0; j < size; j++) {
-      const yy = y + i - top;
-      const xx = x + j - left;
-      const inside = yy >= 0 && yy < height && xx >= 0 && xx < width;
-      const value = inside ? (image[(yy * width + xx) * channels + c] ?? 0) : 0;
-      const weight = kernel[i * size + j] ?? 0;
-      sum += value * weight;
-      terms.push({ row: inside ? yy : null, col: inside ? xx : null, value, weight });
-    }
+  for (const tap of windowTaps(plan, y, x)) {
+    const inside = tap.row !== null && tap.col !== null;
+    const value = inside ? (image[((tap.row ?? 0) * width + (tap.col ?? 0)) * channels + c] ?? 0) : 0;
+    const weight = kernel[tap.m * size + tap.n] ?? 0;
+    sum += value * weight;
+    terms.push({ row: tap.row, col: tap.col, value, weight });
   }
   return { terms, sum };
 }
