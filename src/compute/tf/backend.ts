@@ -5,6 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { detectRenderer, type RendererInfo } from './renderer';
+// Static, not lazy: the island imports these URLs too (to preload the binary at once), so they sit
+// in a small shared chunk rather than one chunk importing the other's.
+import { WASM_PATHS } from './wasm-paths';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
@@ -29,10 +32,7 @@ const loaders: Record<BackendName, () => Promise<unknown>> = {
   cpu: () => import('@tensorflow/tfjs-backend-cpu'),
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   wasm: async () => {
-    const [wasm, { WASM_PATHS }] = await Promise.all([
-      import('@tensorflow/tfjs-backend-wasm'),
-      import('./wasm-paths'),
-    ]);
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths(WASM_PATHS);
   },

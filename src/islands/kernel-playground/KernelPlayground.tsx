@@ -156,8 +156,10 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     let live = true;
     loadImage(chosen.file).then((loaded) => {
       if (!live) return;
-      if (loaded.ok) setPicture({ ...loaded, key: ++pictureKeys });
-      else setMessages((m) => ({ ...m, image: loaded.message }));
+      if (loaded.ok) {
+        performance.mark('kp:picture');
+        setPicture({ ...loaded, key: ++pictureKeys });
+      } else setMessages((m) => ({ ...m, image: loaded.message }));
     });
     return () => {
       live = false;
@@ -204,6 +206,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
         const strongest = strongestPixel(values, pic.width, pic.height, ch, k.size);
         if (!inspectMoved.current && strongest) setInspect({ x: strongest.x, y: strongest.y });
         setStats({ ms, legend, strongest });
+        if (lastOutput.current === values) performance.mark('kp:drawn');
         setUpdates((n) => n + 1);
         setTensors(engine.tensorCount());
       } while (job.current.again);

@@ -39,6 +39,7 @@ function preload(href: string): void {
 /** Starts loading (once); later calls get the same promises. */
 export function startEngine(): Loading {
   if (loading) return loading;
+  performance.mark('kp:start');
   const forced = new URLSearchParams(window.location.search).get('backend');
   const code = import('../../compute/tf');
   if (forced === null || forced === 'wasm') {
@@ -48,8 +49,10 @@ export function startEngine(): Loading {
     preload(WASM_PATHS['tfjs-backend-wasm-simd.wasm']);
   }
   const ready = code.then(async (engine) => {
+    performance.mark('kp:code');
     const force = engine.BACKENDS.find((b) => b === forced);
     const report = await engine.chooseBackend(force ? { force } : {});
+    performance.mark('kp:backend');
     return { engine, report };
   });
   loading = { code, ready };
