@@ -170,6 +170,12 @@ export class PlaygroundPage {
     await this.root.getByLabel(label, { exact: true }).check();
   }
 
+  /** Picks a preset (and waits for its picture), unless it is already the one shown. */
+  async choosePreset(id: string): Promise<void> {
+    const select = this.root.getByTestId('kernel-preset');
+    if ((await select.inputValue()) !== id) await this.afterUpdate(() => select.selectOption(id));
+  }
+
   /** Runs `change` and waits until the playground has drawn at least one more update. */
   async afterUpdate(change: () => Promise<void>): Promise<void> {
     const before = await this.updates();

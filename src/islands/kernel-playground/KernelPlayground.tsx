@@ -419,7 +419,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
               <div class="playground-loading" role="status">
                 <progress max={4} value={loadingStep} aria-label="Loading the live demo" />
                 <span>
-                  Built with the page · live in {4 - loadingStep} step{4 - loadingStep === 1 ? '' : 's'}
+                  Computed when the page was built · going live, step {Math.min(4, loadingStep + 1)} of 4
                 </span>
               </div>
             )}

@@ -41,9 +41,7 @@ export function Status({ id, engineState, ms, live, linkNotice, link }: StatusPr
             {engineState.message} The picture shown was computed when this page was built.
           </span>
         ) : (
-          <span data-testid="backend">
-            The feature map shown was computed when this page was built; the live demo is loading.
-          </span>
+          <span data-testid="backend">The feature map shown was computed when this page was built.</span>
         )}
       </p>
       {engineState.status === 'ready' && (
