@@ -167,13 +167,19 @@ export class PlaygroundPage {
   /** Picks a radio button of "Picture and colours" by its label ("RGB, per channel", "Clip to 0–255"). */
   async choose(label: string): Promise<void> {
     await this.openSettings();
-    await this.root.getByLabel(label, { exact: true }).check();
+    const radio = this.root.getByLabel(label, { exact: true });
+    await radio.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await radio.check();
   }
 
   /** Picks a preset (and waits for its picture), unless it is already the one shown. */
   async choosePreset(id: string): Promise<void> {
     const select = this.root.getByTestId('kernel-preset');
-    if ((await select.inputValue()) !== id) await this.afterUpdate(() => select.selectOption(id));
+    if ((await select.inputValue()) === id) return;
+    // Bring the control on screen first: the figure uses content-visibility: auto, whose skipped
+    // content Playwright does not count as visible.
+    await select.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await this.afterUpdate(() => select.selectOption(id));
   }
 
   /** Runs `change` and waits until the playground has drawn at least one more update. */

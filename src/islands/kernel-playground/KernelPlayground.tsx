@@ -461,37 +461,6 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
         linkNotice={url.notice}
         link={url.link}
       />
-      <Predict
-        live={hydrated}
-        staticAnswer={props.staticAnswer ?? null}
-        guessing={guessing}
-        guess={guess}
-        revealed={revealed}
-        canStart={live}
-        onStart={() => {
-          setRevealed(null);
-          setGuess(null);
-          setGuessing(true);
-        }}
-        onReveal={() => {
-          setGuessing(false);
-          setRevealed(stats?.strongest ?? null);
-        }}
-      />
-      {inspect && picture && channelValues && live && (
-        <Inspector
-          image={channelValues}
-          width={picture.width}
-          height={picture.height}
-          channels={channels}
-          x={inspect.x}
-          y={inspect.y}
-          kernel={kernel.values}
-          size={kernel.size}
-          output={lastOutput.current}
-          step={step}
-        />
-      )}
       <ViewSettings
         id={id}
         mode={mode}
@@ -526,6 +495,37 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
           onWebcam={() => setWebcam(!webcam)}
         />
       </ViewSettings>
+      <Predict
+        live={hydrated}
+        staticAnswer={props.staticAnswer ?? null}
+        guessing={guessing}
+        guess={guess}
+        revealed={revealed}
+        canStart={live}
+        onStart={() => {
+          setRevealed(null);
+          setGuess(null);
+          setGuessing(true);
+        }}
+        onReveal={() => {
+          setGuessing(false);
+          setRevealed(stats?.strongest ?? null);
+        }}
+      />
+      {inspect && picture && channelValues && live && (
+        <Inspector
+          image={channelValues}
+          width={picture.width}
+          height={picture.height}
+          channels={channels}
+          x={inspect.x}
+          y={inspect.y}
+          kernel={kernel.values}
+          size={kernel.size}
+          output={lastOutput.current}
+          step={step}
+        />
+      )}
     </div>
   );
 }
