@@ -179,7 +179,9 @@ export class PlaygroundPage {
     // Bring the control on screen first: the figure uses content-visibility: auto, whose skipped
     // content Playwright does not count as visible.
     await select.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await this.afterUpdate(() => select.selectOption(id));
+    await this.afterUpdate(async () => {
+      await select.selectOption(id);
+    });
   }
 
   /** Runs `change` and waits until the playground has drawn at least one more update. */

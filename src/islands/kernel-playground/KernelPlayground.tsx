@@ -52,7 +52,7 @@ export interface KernelPlaygroundProps {
   /** Unique on the page (the .astro wrapper numbers its playgrounds): element ids and the URL key. */
   instance?: string;
   /** The legend of the figure computed at build time (the figure itself is the children). */
-  staticLegend?: LegendData;
+  staticLegend?: LegendData | undefined;
   /** Where the build-time figure responds most: the answer shown without JavaScript. */
   staticAnswer?: Answer | null;
   children?: ComponentChildren;
