@@ -1,5 +1,5 @@
 /** Page objects: what a reader looks at, named the way a reader would name it. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const ARTICLE_PATH = '/understanding-convolutional-neural-networks/';
 /** The authoring guide, a post like any other. */
@@ -188,9 +188,8 @@ export class PlaygroundPage {
   async afterUpdate(change: () => Promise<void>): Promise<void> {
     const before = await this.updates();
     await change();
-    await this.page.waitForFunction(
-      ([root, n]) => Number((root as HTMLElement).dataset['updates']) > (n as number),
-      [await this.root.elementHandle(), before] as const,
-    );
+    await expect
+      .poll(() => this.updates(), { message: 'the playground draws the change', timeout: 30_000 })
+      .toBeGreaterThan(before);
   }
 }
