@@ -1,19 +1,41 @@
 /**
- * Feature-map values to display colours. Unsigned values are drawn as they are (grey or RGB);
- * signed single-channel values use a diverging blue-white-red map centred on zero, so the sign is
- * visible. 'clip' keeps pixel units (0..255); 'normalize' stretches the actual range to full scale.
+ * Feature-map values to display colours, so that every kernel gives a visible picture.
+ *
+ * Three scalings, chosen by the reader:
+ * - 'auto' (the default): values that stay within 0..255 are drawn as they are; unsigned values
+ *   that leave 0..255 are stretched from their minimum to their maximum; signed values are drawn
+ *   on a symmetric range −m..m (m the largest magnitude), so zero sits in the middle of the scale.
+ * - 'clip': pixel units kept; below 0 is black, above 255 is white.
+ * - 'normalize' ("stretch"): the actual range always fills the scale (symmetric when signed).
+ *
+ * One channel and signed: a diverging blue-white-red map centred on zero. One channel, unsigned:
+ * grey. Three channels: each channel is its own colour, all three through the same linear map, so
+ * colours keep their balance; zero is mid-grey when signed.
  */
-export type Scaling = 'clip' | 'normalize';
+export type Scaling = 'auto' | 'clip' | 'normalize';
+
+export const SCALINGS: readonly Scaling[] = ['auto', 'clip', 'normalize'];
+
+export interface ChannelRange {
+  min: number;
+  max: number;
+}
 
 export interface Legend {
   kind: 'gray' | 'rgb' | 'diverging';
-  /** The value drawn at the low end of the scale. */
+  /** The scaling that drew it ('auto' resolved: what was actually done). */
+  scaling: Scaling;
+  /** The value drawn at the low end of the scale (black, or full blue). */
   low: number;
-  /** The value drawn at the high end of the scale. */
+  /** The value drawn at the high end of the scale (white, full channel colour, or full red). */
   high: number;
-  /** The actual range of the values. */
+  /** The actual range of all the values. */
   min: number;
   max: number;
+  /** Per channel (RGB only, in order red, green, blue): that channel's actual range. */
+  channels: ChannelRange[];
+  /** How many values fell outside low..high and were drawn at an end (clip only). */
+  clipped: number;
 }
 
 const NEG = [33, 102, 172] as const;
@@ -43,6 +65,46 @@ export function range(values: ArrayLike<number>): { min: number; max: number } {
   return { min, max };
 }
 
+/** Each channel's range of HWC values, in one pass. */
+function channelRanges(values: Float32Array, channels: number): ChannelRange[] {
+  const out = Array.from({ length: channels }, () => ({
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+  }));
+  for (let c = 0; c < channels; c++) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = c; i < values.length; i += channels) {
+      const v = values[i] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    out[c] = { min, max };
+  }
+  return out;
+}
+
+/**
+ * The scale a scaling gives for values in min..max: the values drawn at its ends, and whether it is
+ * centred on zero. Pure, so the legend and the drawing cannot disagree.
+ */
+export function scaleFor(
+  scaling: Scaling,
+  min: number,
+  max: number,
+): { low: number; high: number; signed: boolean; resolved: Scaling } {
+  const signed = min < 0;
+  if (scaling === 'clip') return { low: 0, high: 255, signed: false, resolved: 'clip' };
+  if (scaling === 'auto' && !signed && max <= 255) {
+    return { low: 0, high: 255, signed: false, resolved: 'clip' };
+  }
+  if (signed) {
+    const m = Math.max(Math.abs(min), Math.abs(max)) || 1;
+    return { low: -m, high: m, signed: true, resolved: 'normalize' };
+  }
+  return { low: min, high: max > min ? max : min + 1, signed: false, resolved: 'normalize' };
+}
+
 /**
  * Writes HWC values (1 or 3 channels) into RGBA bytes `out` (alpha 255) and returns the legend.
  * `out` is reused between frames by the caller, so nothing is allocated per update. This runs on
@@ -58,11 +120,24 @@ export function renderToRGBA(
   if (out.length !== pixels * 4) {
     throw new Error(`renderToRGBA: ${pixels} pixels need ${pixels * 4} RGBA bytes, got ${out.length}`);
   }
-  const { min, max } = range(values);
-  const signed = min < 0;
+  const ranges = channelRanges(values, channels);
+  const min = Math.min(...ranges.map((r) => r.min));
+  const max = Math.max(...ranges.map((r) => r.max));
+  const { low, high, signed, resolved } = scaleFor(scaling, min, max);
+  const legend = (kind: Legend['kind']): Legend => ({
+    kind,
+    scaling: resolved,
+    low,
+    high,
+    min,
+    max,
+    channels: channels === 3 ? ranges : [],
+    clipped: resolved === 'clip' ? countOutside(values, low, high) : 0,
+  });
+
   if (channels === 1 && signed) {
-    const m = scaling === 'clip' ? 255 : Math.max(Math.abs(min), Math.abs(max)) || 1;
     const lut = divergingTable();
+    const m = high;
     for (let i = 0, j = 0; i < pixels; i++, j += 4) {
       const t = (values[i] as number) / m;
       const k = 3 * Math.round((t < -1 ? -1 : t > 1 ? 1 : t) * 255 + 255);
@@ -71,20 +146,9 @@ export function renderToRGBA(
       out[j + 2] = lut[k + 2] as number;
       out[j + 3] = 255;
     }
-    return { kind: 'diverging', low: -m, high: m, min, max };
+    return legend('diverging');
   }
-  // Linear map value -> byte: byte = (v - low) * scale.
-  let low = 0;
-  let high = 255;
-  if (scaling === 'normalize') {
-    if (signed) {
-      high = Math.max(Math.abs(min), Math.abs(max)) || 1;
-      low = -high;
-    } else {
-      low = min;
-      high = max > min ? max : min + 1;
-    }
-  }
+  // Linear map value -> byte: byte = (v - low) * scale; Uint8ClampedArray clamps and rounds.
   const scale = 255 / (high - low);
   const identity = low === 0 && high === 255;
   if (channels === 3) {
@@ -94,16 +158,25 @@ export function renderToRGBA(
       out[j + 2] = identity ? (values[i + 2] as number) : ((values[i + 2] as number) - low) * scale;
       out[j + 3] = 255;
     }
-  } else {
-    for (let i = 0, j = 0; i < pixels; i++, j += 4) {
-      const v = identity ? (values[i] as number) : ((values[i] as number) - low) * scale;
-      out[j] = v;
-      out[j + 1] = v;
-      out[j + 2] = v;
-      out[j + 3] = 255;
-    }
+    return legend('rgb');
   }
-  return { kind: channels === 3 ? 'rgb' : 'gray', low, high, min, max };
+  for (let i = 0, j = 0; i < pixels; i++, j += 4) {
+    const v = identity ? (values[i] as number) : ((values[i] as number) - low) * scale;
+    out[j] = v;
+    out[j + 1] = v;
+    out[j + 2] = v;
+    out[j + 3] = 255;
+  }
+  return legend('gray');
+}
+
+function countOutside(values: Float32Array, low: number, high: number): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v < low || v > high) n++;
+  }
+  return n;
 }
 
 let table: Uint8Array | null = null;

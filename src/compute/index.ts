@@ -17,4 +17,13 @@ export { tapCell, paddedTapCell, windowTaps, type Tap, type WindowGeometry } fro
 export { KERNELS, kernelById, type NamedKernel, type KernelId } from './kernels';
 export { SEED_INPUT, SEED_KERNEL } from './examples';
 export { rgbaToChannels, tileKernel, LUMA, type ChannelMode } from './pixels';
-export { renderToRGBA, diverging, range, type Scaling, type Legend } from './colormap';
+export {
+  renderToRGBA,
+  diverging,
+  range,
+  scaleFor,
+  SCALINGS,
+  type Scaling,
+  type Legend,
+  type ChannelRange,
+} from './colormap';

@@ -1,5 +1,5 @@
 /** Page objects: what a reader looks at, named the way a reader would name it. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const ARTICLE_PATH = '/understanding-convolutional-neural-networks/';
 /** The authoring guide, a post like any other. */
@@ -143,17 +143,21 @@ export class StepperPage {
   }
 }
 
-/** The kernel playground, hydrated, with TensorFlow.js loaded and one update drawn. */
+/** The kernel playground (the first on the page, or the nth), hydrated, with one update drawn. */
 export class PlaygroundPage {
   readonly root: Locator;
+  /** Any sentence the playground shows beside a control (messages are empty until needed). */
   readonly message: Locator;
-  constructor(readonly page: Page) {
-    this.root = page.getByTestId('kernel-playground');
-    this.message = this.root.getByTestId('demo-message');
+  constructor(
+    readonly page: Page,
+    index = 0,
+  ) {
+    this.root = page.getByTestId('kernel-playground').nth(index);
+    this.message = this.root.getByTestId('demo-message').filter({ hasText: /\S/ });
   }
 
-  async open(query = '', path = ARTICLE_PATH): Promise<void> {
-    await this.page.goto(path + query);
+  async open(query = '', path = ARTICLE_PATH, hash = ''): Promise<void> {
+    await this.page.goto(path + query + hash);
     await this.root.scrollIntoViewIfNeeded();
     await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
   }
@@ -181,14 +185,40 @@ export class PlaygroundPage {
     return this.root.getByTestId('kernel-cell');
   }
 
+  /** Opens "Picture and colours" (the picture's source, grey or RGB, the scale). */
+  async openSettings(): Promise<void> {
+    const details = this.root.locator('details.playground-settings');
+    if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) {
+      await details.locator('summary').click();
+    }
+  }
+
+  /** Picks a radio button of "Picture and colours" by its label ("RGB, per channel", "Clip to 0–255"). */
+  async choose(label: string): Promise<void> {
+    await this.openSettings();
+    const radio = this.root.getByLabel(label, { exact: true });
+    await radio.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await radio.check();
+  }
+
+  /** Picks a preset (and waits for its picture), unless it is already the one shown. */
+  async choosePreset(id: string): Promise<void> {
+    const select = this.root.getByTestId('kernel-preset');
+    if ((await select.inputValue()) === id) return;
+    // Bring the control on screen first: the figure uses content-visibility: auto, whose skipped
+    // content Playwright does not count as visible.
+    await select.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await this.afterUpdate(async () => {
+      await select.selectOption(id);
+    });
+  }
+
   /** Runs `change` and waits until the playground has drawn at least one more update. */
   async afterUpdate(change: () => Promise<void>): Promise<void> {
     const before = await this.updates();
     await change();
-    await this.page.waitForFunction(
-      (n: number) =>
-        Number(document.querySelector('[data-testid="kernel-playground"]')?.getAttribute('data-updates')) > n,
-      before,
-    );
+    await expect
+      .poll(() => this.updates(), { message: 'the playground draws the change', timeout: 30_000 })
+      .toBeGreaterThan(before);
   }
 }

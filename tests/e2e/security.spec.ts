@@ -42,7 +42,7 @@ test('both demos work under the policy (WASM included), with no violation', asyn
   const playground = new PlaygroundPage(page);
   await playground.root.scrollIntoViewIfNeeded();
   await playground.root.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
-  await expect(playground.root.getByTestId('backend')).toHaveText('wasm');
+  await expect(playground.root.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
 });
 
 test('dist/_headers gives every page the policy plus frame-ancestors and Referrer-Policy', () => {

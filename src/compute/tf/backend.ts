@@ -6,6 +6,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ImageFilter } from './image';
 import { detectRenderer, type RendererInfo } from './renderer';
+// Static, not lazy: the island imports these URLs too (to preload the binary at once), so they sit
+// in a small shared chunk rather than one chunk importing the other's.
+import { WASM_PATHS } from './wasm-paths';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 export const BACKENDS: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
@@ -30,10 +33,7 @@ const loaders: Record<BackendName, () => Promise<unknown>> = {
   cpu: () => import('@tensorflow/tfjs-backend-cpu'),
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   wasm: async () => {
-    const [wasm, { WASM_PATHS }] = await Promise.all([
-      import('@tensorflow/tfjs-backend-wasm'),
-      import('./wasm-paths'),
-    ]);
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths(WASM_PATHS);
   },
@@ -89,7 +89,6 @@ async function calibrate(): Promise<number> {
 export async function chooseBackend(options: ChooseOptions = {}): Promise<BackendReport> {
   const timeoutMs = options.timeoutMs ?? 8000;
   const tried: BackendReport['tried'] = [];
-  const renderer = detectRenderer();
   const attempt = async (name: BackendName): Promise<boolean> => {
     const failure = await trySet(name, timeoutMs);
     tried.push({ name, outcome: failure ?? 'ready' });
@@ -97,13 +96,18 @@ export async function chooseBackend(options: ChooseOptions = {}): Promise<Backen
   };
 
   if (options.force) {
+    const renderer = detectRenderer();
     if (!(await attempt(options.force))) {
       throw new Error(`The ${options.force} backend could not start: ${tried.at(-1)?.outcome}.`);
     }
     return { name: options.force, reason: `${options.force} was asked for.`, tried, renderer };
   }
 
-  const wasmOk = await attempt('wasm');
+  // WASM starts loading first; the WebGL probe (a context made and lost, tens of ms on a software
+  // rasteriser) runs while its code and binary are on the network, not after.
+  const wasmTry = attempt('wasm');
+  const renderer = detectRenderer();
+  const wasmOk = await wasmTry;
   if (renderer && !renderer.software) {
     const wasmMs = wasmOk ? await calibrate() : Number.POSITIVE_INFINITY;
     if (await attempt('webgl')) {

@@ -1,12 +1,14 @@
 /**
  * The kernel playground: any preset or custom 3×3/5×5 kernel on a shipped image, the reader's own
- * image or the webcam, in colour or grey, with a legend and a pixel inspector. TensorFlow.js loads
- * only when the island hydrates; until then (and without JavaScript) the reader sees a static figure.
+ * image or the webcam, in colour or grey, with a legend, a pixel inspector and a question to guess
+ * before looking. The server renders the same layout as the live demo, with the figure computed at
+ * build time (passed in as children), so nothing moves when the island wakes up.
  */
+import '../shared/demo.css';
 import './playground.css';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  kernelById,
   KERNELS,
   rgbaToChannels,
   type ChannelMode,
@@ -15,17 +17,30 @@ import {
 } from '../../compute';
 import type { ImageFilter } from '../../compute/tf';
 import { drawFeatureMap } from '../shared/feature-map';
-import { NumberGrid } from '../shared/NumberGrid';
-import { parseCell } from '../shared/parse';
+import { useDemoIds } from '../shared/ids';
+import { useUrlState } from '../shared/use-url-state';
 import { ImagePicker } from './ImagePicker';
 import { Inspector } from './Inspector';
 import { KernelEditor } from './KernelEditor';
 import { Legend } from './Legend';
 import { loadImage } from './load-image';
-import { centrePixel, matchingPreset, type Pixel, pixelAfterKey, pixelUnder, resizeKernel } from './model';
+import {
+  arrowStep,
+  centrePixel,
+  matchingPreset,
+  type Pixel,
+  pixelAfterKey,
+  pixelUnder,
+  resizeKernel,
+  strongestPixel,
+} from './model';
+import { Predict, type Answer } from './Predict';
 import { SAMPLES } from './samples';
+import { Status } from './Status';
+import { playgroundCodec, type PlaygroundState } from './url-state';
 import { useEngine } from './use-engine';
 import { useWebcam } from './use-webcam';
+import { ViewSettings } from './ViewSettings';
 
 export interface KernelPlaygroundProps {
   /** A preset id from the kernel catalogue. Default: Sobel x. */
@@ -34,6 +49,13 @@ export interface KernelPlaygroundProps {
   mode?: ChannelMode;
   /** A sample image id (public/samples/samples.json). Default: the first. */
   sample?: string;
+  /** Unique on the page (the .astro wrapper numbers its playgrounds): element ids and the URL key. */
+  instance?: string;
+  /** The legend of the figure computed at build time (the figure itself is the children). */
+  staticLegend?: LegendData | undefined;
+  /** Where the build-time figure responds most: the answer shown without JavaScript. */
+  staticAnswer?: Answer | null;
+  children?: ComponentChildren;
 }
 
 interface Picture {
@@ -47,26 +69,43 @@ interface Picture {
 interface Stats {
   ms: number;
   legend: LegendData;
+  strongest: Answer | null;
 }
+
+type Messages = { kernel: string; image: string };
 
 let pictureKeys = 0;
 
+const codec = playgroundCodec(SAMPLES.map((s) => s.id));
+
 export default function KernelPlayground(props: KernelPlaygroundProps) {
-  const initial = kernelById((KERNELS.find((k) => k.id === props.preset)?.id ?? 'sobel-x') as 'sobel-x');
-  const [ready, setReady] = useState(false);
-  const [sample, setSample] = useState(props.sample ?? SAMPLES[0]?.id ?? '');
+  const id = useDemoIds(props.instance);
+  const initialPreset = KERNELS.find((k) => k.id === props.preset) ?? KERNELS.find((k) => k.id === 'sobel-x');
+  const defaults: PlaygroundState = {
+    size: (initialPreset?.size ?? 3) as 3 | 5,
+    values: [...(initialPreset?.values ?? [])],
+    mode: props.mode ?? 'gray',
+    scaling: 'auto' as Scaling,
+    sample: props.sample ?? SAMPLES[0]?.id ?? '',
+  };
+  const [hydrated, setHydrated] = useState(false);
+  const [sample, setSample] = useState(defaults.sample);
   const [picture, setPicture] = useState<Picture | null>(null);
-  const [mode, setMode] = useState<ChannelMode>(props.mode ?? 'gray');
-  const [scaling, setScaling] = useState<Scaling>('clip');
-  const [kernel, setKernel] = useState({ values: [...initial.values], size: initial.size as 3 | 5 });
-  const [drafts, setDrafts] = useState<Map<number, string>>(new Map());
-  const [message, setMessage] = useState('');
+  const [mode, setMode] = useState<ChannelMode>(defaults.mode);
+  const [scaling, setScaling] = useState<Scaling>(defaults.scaling);
+  const [kernel, setKernel] = useState({ values: defaults.values, size: defaults.size });
+  const [stale, setStale] = useState(false);
+  const [messages, setMessages] = useState<Messages>({ kernel: '', image: '' });
   const [notice, setNotice] = useState('');
+  const [fileName, setFileName] = useState('');
   const [stats, setStats] = useState<Stats | null>(null);
   const [updates, setUpdates] = useState(0);
   const [tensors, setTensors] = useState<number | null>(null);
   const [inspect, setInspect] = useState<Pixel | null>(null);
   const [webcam, setWebcam] = useState(false);
+  const [guessing, setGuessing] = useState(false);
+  const [guess, setGuess] = useState<Pixel | null>(null);
+  const [revealed, setRevealed] = useState<Answer | null>(null);
   const engineState = useEngine();
 
   const inputCanvas = useRef<HTMLCanvasElement>(null);
@@ -74,6 +113,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
   const filter = useRef<ImageFilter | null>(null);
   const uploaded = useRef<string>('');
   const lastOutput = useRef<Float32Array | null>(null);
+  const inspectMoved = useRef(false);
   const job = useRef({ running: false, again: false });
   const latest = useRef({ picture, mode, kernel, scaling });
   latest.current = { picture, mode, kernel, scaling };
@@ -85,22 +125,46 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
   );
   const preset = matchingPreset(kernel.values, kernel.size);
 
-  useEffect(() => setReady(true), []);
+  useEffect(() => setHydrated(true), []);
+
+  // The figure's state in the page's address (a reader's own picture or the webcam is not linkable:
+  // the link then names the sample the playground started with).
+  const url = useUrlState<PlaygroundState>({
+    key: props.instance,
+    codec,
+    state: {
+      size: kernel.size,
+      values: kernel.values,
+      mode,
+      scaling,
+      sample: sample === 'own' ? defaults.sample : sample,
+    },
+    defaults,
+    live: hydrated,
+    onRestore: (state) => {
+      setKernel({ values: state.values, size: state.size });
+      setMode(state.mode);
+      setScaling(state.scaling);
+      setSample(state.sample);
+    },
+  });
 
   // A sample image: loaded on start and whenever the reader picks another.
   useEffect(() => {
     const chosen = SAMPLES.find((s) => s.id === sample);
-    if (!ready || chosen === undefined || webcam) return;
+    if (chosen === undefined || webcam) return;
     let live = true;
     loadImage(chosen.file).then((loaded) => {
       if (!live) return;
-      if (loaded.ok) setPicture({ ...loaded, key: ++pictureKeys });
-      else setMessage(loaded.message);
+      if (loaded.ok) {
+        performance.mark('kp:picture');
+        setPicture({ ...loaded, key: ++pictureKeys });
+      } else setMessages((m) => ({ ...m, image: loaded.message }));
     });
     return () => {
       live = false;
     };
-  }, [ready, sample, webcam]);
+  }, [sample, webcam]);
 
   // The input as the engine sees it.
   useEffect(() => {
@@ -111,7 +175,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     canvas
       .getContext('2d')
       ?.putImageData(new ImageData(new Uint8ClampedArray(picture.rgba), picture.width), 0, 0);
-  }, [picture, ready]);
+  }, [picture]);
 
   // One update at a time; edits that arrive meanwhile collapse into one more run with the latest state.
   const update = async () => {
@@ -135,21 +199,22 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
           uploaded.current = imageKey;
         }
         const values = await filter.current.apply(k.values, k.size);
-        const legend = drawFeatureMap(
-          outputCanvas.current,
-          values,
-          pic.width,
-          pic.height,
-          m === 'rgb' ? 3 : 1,
-          sc,
-        );
+        const ch = m === 'rgb' ? 3 : 1;
+        const legend = drawFeatureMap(outputCanvas.current, values, pic.width, pic.height, ch, sc);
+        const ms = performance.now() - start;
         lastOutput.current = values;
-        setStats({ ms: performance.now() - start, legend });
+        const strongest = strongestPixel(values, pic.width, pic.height, ch, k.size);
+        if (!inspectMoved.current && strongest) setInspect({ x: strongest.x, y: strongest.y });
+        setStats({ ms, legend, strongest });
+        if (lastOutput.current === values) performance.mark('kp:drawn');
         setUpdates((n) => n + 1);
         setTensors(engine.tensorCount());
       } while (job.current.again);
     } catch (error) {
-      setMessage(`The filter could not run: ${error instanceof Error ? error.message : String(error)}`);
+      setMessages((msg) => ({
+        ...msg,
+        kernel: `The filter could not run: ${error instanceof Error ? error.message : String(error)}`,
+      }));
     } finally {
       job.current.running = false;
     }
@@ -171,208 +236,283 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     busy: () => job.current.running,
     onStarted: () => setNotice('The webcam picture stays in your browser; nothing is sent anywhere.'),
     onFailed: (why) => {
-      setMessage(why);
+      setMessages((m) => ({ ...m, image: why }));
       setWebcam(false);
     },
   });
 
-  const chosenSample = SAMPLES.find((s) => s.id === sample) ?? SAMPLES[0];
-
-  if (!ready) {
-    return (
-      <div class="kernel-playground" data-testid="kernel-playground" data-ready="false">
-        <div class="playground-fallback">
-          {chosenSample && <img src={chosenSample.file} alt={chosenSample.alt} width={256} height={256} />}
-          <NumberGrid kind="kernel" label={initial.name} rows={rows(initial.values, initial.size)} />
-        </div>
-        <p class="playground-fallback__note">
-          {initial.meaning} The live playground, which applies this kernel and any other to the picture, loads
-          here when JavaScript runs.
-        </p>
-      </div>
-    );
-  }
+  const readerChanged = () => setRevealed(null);
 
   const setKernelValues = (values: number[], size: 3 | 5) => {
+    readerChanged();
     setKernel({ values, size });
-    setMessage('');
-  };
-
-  const onText = (index: number, text: string) => {
-    setDrafts(new Map(drafts).set(index, text));
-    const parsed = parseCell(text);
-    if (!parsed.ok) {
-      setMessage(parsed.message);
-      return;
-    }
-    setKernelValues(
-      kernel.values.map((v, i) => (i === index ? parsed.value : v)),
-      kernel.size,
-    );
+    setMessages((m) => ({ ...m, kernel: '' }));
   };
 
   const onFile = async (file: File) => {
     setWebcam(false);
     const loaded = await loadImage(file);
     if (!loaded.ok) {
-      setMessage(loaded.message);
+      setMessages((m) => ({ ...m, image: loaded.message }));
       return;
     }
-    setMessage('');
+    readerChanged();
+    setFileName(file.name);
+    setMessages((m) => ({ ...m, image: '' }));
     setNotice(loaded.notice);
     setSample('own');
     setPicture({ ...loaded, key: ++pictureKeys });
   };
 
-  const onCanvasKey = (event: KeyboardEvent) => {
+  const width = picture?.width ?? 256;
+  const height = picture?.height ?? 256;
+  const step = arrowStep(width, height);
+
+  const onCanvasKey = (event: KeyboardEvent, target: 'input' | 'output') => {
     if (picture === null) return;
+    if (guessing && target === 'input') {
+      const next = pixelAfterKey(
+        guess ?? centrePixel(picture.width, picture.height),
+        event.key,
+        event.shiftKey,
+        picture.width,
+        picture.height,
+      );
+      if (!next) return;
+      event.preventDefault();
+      setGuess(next);
+      return;
+    }
     const at = inspect ?? centrePixel(picture.width, picture.height);
     const next = pixelAfterKey(at, event.key, event.shiftKey, picture.width, picture.height);
     if (!next) return;
     event.preventDefault();
+    inspectMoved.current = true;
     setInspect(next);
   };
-  const onPointer = (event: PointerEvent) => {
+  const onPointer = (event: PointerEvent, target: 'input' | 'output') => {
     if (picture === null) return;
-    const box = (event.currentTarget as HTMLCanvasElement).getBoundingClientRect();
-    setInspect(pixelUnder(event.clientX, event.clientY, box, picture.width, picture.height));
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const at = pixelUnder(event.clientX, event.clientY, box, picture.width, picture.height);
+    if (guessing && target === 'input') {
+      if (event.type === 'pointerdown') setGuess(at);
+      return;
+    }
+    // A tap moves the inspector; a mouse moving over the picture does too.
+    inspectMoved.current = true;
+    setInspect(at);
   };
-  const canvasProps = (label: string) => ({
-    tabIndex: 0,
-    role: 'img' as const,
-    'aria-label': label,
-    onPointerMove: onPointer,
-    onPointerDown: onPointer,
-    onKeyDown: onCanvasKey,
-    onFocus: () => picture && !inspect && setInspect(centrePixel(picture.width, picture.height)),
-  });
-  const marker =
-    inspect && picture ? (
+
+  const marker = (at: Pixel | null, kind: string, size: number) =>
+    at ? (
       <span
-        class="playground-marker"
+        class={`playground-marker playground-marker--${kind}`}
         aria-hidden="true"
         style={{
-          left: `${((inspect.x - (kernel.size - 1) / 2) / picture.width) * 100}%`,
-          top: `${((inspect.y - (kernel.size - 1) / 2) / picture.height) * 100}%`,
-          width: `${(kernel.size / picture.width) * 100}%`,
-          height: `${(kernel.size / picture.height) * 100}%`,
+          left: `${((at.x - (size - 1) / 2) / width) * 100}%`,
+          top: `${((at.y - (size - 1) / 2) / height) * 100}%`,
+          width: `${(size / width) * 100}%`,
+          height: `${(size / height) * 100}%`,
         }}
       />
     ) : null;
+  const markers = (target: 'input' | 'output') => (
+    <>
+      {!guessing && marker(inspect, 'inspect', kernel.size)}
+      {target === 'input' && guessing && marker(guess, 'guess', Math.max(kernel.size, 2 * step))}
+      {revealed && marker(revealed, 'answer', Math.max(kernel.size, 2 * step))}
+      {revealed && target === 'input' && marker(guess, 'guess', Math.max(kernel.size, 2 * step))}
+    </>
+  );
 
-  const busy = engineState.status === 'loading';
+  const chosenSample = SAMPLES.find((s) => s.id === sample) ?? SAMPLES[0];
+  const live = updates > 0;
+  const legend = stats?.legend ?? props.staticLegend;
+  const loadingStep =
+    engineState.status === 'ready'
+      ? 2 + (picture ? 1 : 0)
+      : engineState.status === 'loading'
+        ? engineState.step
+        : 0;
+  const ratio = `${width} / ${height}`;
+
   return (
     <div
-      class="kernel-playground"
+      class="demo kernel-playground"
       data-testid="kernel-playground"
-      data-ready={engineState.status === 'ready' && updates > 0 ? 'true' : 'false'}
+      data-ready={engineState.status === 'ready' && live ? 'true' : 'false'}
       data-updates={updates}
       data-tensors={tensors ?? undefined}
-      aria-busy={busy}
+      data-instance={props.instance}
+      aria-busy={engineState.status === 'loading'}
     >
-      <div class="playground-controls">
+      <div class="playground-stage">
+        <figure class="playground-picture playground-picture--input">
+          <div
+            class={`playground-box${guessing ? ' is-guessing' : ''}`}
+            style={{ aspectRatio: ratio }}
+            data-testid="predict-input"
+            onPointerDown={(e) => onPointer(e, 'input')}
+            onPointerMove={(e) => onPointer(e, 'input')}
+          >
+            {chosenSample && sample !== 'own' && !webcam && (
+              <img src={chosenSample.file} alt="" width={256} height={256} />
+            )}
+            <canvas
+              ref={inputCanvas}
+              data-testid="input-canvas"
+              class={picture ? 'is-drawn' : undefined}
+              tabIndex={0}
+              role="img"
+              aria-label={
+                guessing
+                  ? 'Input picture: tap where you think the kernel responds most, or use the arrow keys'
+                  : `Input picture${chosenSample && sample !== 'own' ? `: ${chosenSample.alt}` : ''}. Arrow keys move the inspected pixel.`
+              }
+              onKeyDown={(e) => onCanvasKey(e, 'input')}
+            />
+            {markers('input')}
+          </div>
+          <figcaption>
+            Input{' '}
+            <span class="playground-picture__detail">
+              {sample === 'own'
+                ? fileName
+                  ? `· ${fileName}`
+                  : ''
+                : webcam
+                  ? '· webcam'
+                  : `· ${chosenSample?.title}`}
+            </span>
+          </figcaption>
+        </figure>
+        <figure class="playground-picture playground-picture--output">
+          <div
+            class={`playground-box${stale ? ' is-stale' : ''}`}
+            style={{ aspectRatio: ratio }}
+            data-stale={stale ? 'true' : 'false'}
+            onPointerDown={(e) => onPointer(e, 'output')}
+            onPointerMove={(e) => onPointer(e, 'output')}
+          >
+            {!live && <div class="playground-static">{props.children}</div>}
+            <canvas
+              ref={outputCanvas}
+              data-testid="feature-map"
+              class={live ? 'is-drawn' : undefined}
+              tabIndex={0}
+              role="img"
+              aria-label="Feature map: the input filtered by the kernel. Arrow keys move the inspected pixel."
+              onKeyDown={(e) => onCanvasKey(e, 'output')}
+            />
+            {markers('output')}
+            {guessing && (
+              <div class="playground-veil">
+                <span>Hidden while you guess</span>
+              </div>
+            )}
+            {stale && (
+              <span class="demo-stale-badge playground-badge" data-testid="stale">
+                Out of date until the kernel value is a number
+              </span>
+            )}
+            {!live && engineState.status !== 'failed' && (
+              <div class="playground-loading" role="status">
+                <progress max={4} value={loadingStep} aria-label="Loading the live demo" />
+                <span>
+                  Computed when the page was built · going live, step {Math.min(4, loadingStep + 1)} of 4
+                </span>
+              </div>
+            )}
+          </div>
+          <figcaption>Feature map</figcaption>
+        </figure>
+        {legend && <Legend legend={legend} />}
+        <KernelEditor
+          id={id}
+          values={kernel.values}
+          size={kernel.size}
+          preset={preset?.id ?? 'custom'}
+          meaning={
+            messages.kernel ||
+            (preset?.meaning ??
+              'Your own kernel: each output is the sum of the window’s values times these weights.')
+          }
+          onPreset={(chosenId) => {
+            const chosen = KERNELS.find((k) => k.id === chosenId);
+            if (!chosen) return;
+            inspectMoved.current = false;
+            setKernelValues([...chosen.values], chosen.size as 3 | 5);
+          }}
+          onSize={(size) => setKernelValues(resizeKernel(kernel.values, kernel.size, size), size)}
+          onValue={(index, value) =>
+            setKernelValues(
+              kernel.values.map((v, i) => (i === index ? value : v)),
+              kernel.size,
+            )
+          }
+          onPending={setStale}
+        />
+      </div>
+      <Status
+        id={id}
+        engineState={engineState}
+        ms={stats?.ms ?? null}
+        live={live}
+        linkNotice={url.notice}
+        link={url.link}
+      />
+      <ViewSettings
+        id={id}
+        mode={mode}
+        scaling={scaling}
+        summary={`${chosenSample && sample !== 'own' ? chosenSample.title : sample === 'own' ? 'Your picture' : ''} · ${mode === 'rgb' ? 'RGB' : 'grey'} · ${scaling === 'auto' ? 'automatic scale' : scaling === 'clip' ? 'clipped to 0–255' : 'stretched'}`}
+        onMode={(m) => {
+          readerChanged();
+          setMode(m);
+        }}
+        onScaling={(s) => {
+          readerChanged();
+          setScaling(s);
+        }}
+      >
         <ImagePicker
+          id={id}
           samples={SAMPLES}
           sample={sample}
+          fileName={fileName}
           webcamOn={webcam}
+          message={messages.image}
+          notice={notice}
           onSample={(id) => {
+            readerChanged();
             setWebcam(false);
             setNotice('');
-            setMessage('');
+            setFileName('');
+            setMessages((m) => ({ ...m, image: '' }));
             setSample(id);
           }}
           onFile={(file) => void onFile(file)}
           onWebcam={() => setWebcam(!webcam)}
         />
-        <KernelEditor
-          values={kernel.values}
-          size={kernel.size}
-          preset={preset?.id ?? 'custom'}
-          meaning={
-            preset?.meaning ??
-            'Your own kernel: each output is the sum of the window’s values times these weights.'
-          }
-          drafts={drafts}
-          invalid={new Set([...drafts].filter(([, t]) => !parseCell(t).ok).map(([i]) => i))}
-          onPreset={(id) => {
-            const chosen = KERNELS.find((k) => k.id === id);
-            if (chosen) setKernelValues([...chosen.values], chosen.size as 3 | 5);
-          }}
-          onSize={(size) => setKernelValues(resizeKernel(kernel.values, kernel.size, size), size)}
-          onText={onText}
-          onBlur={(index) => {
-            const next = new Map(drafts);
-            next.delete(index);
-            setDrafts(next);
-          }}
-        />
-        <fieldset class="playground-view">
-          <legend>View</legend>
-          <div class="playground-radios" role="radiogroup" aria-label="Colour">
-            {(['gray', 'rgb'] as const).map((m) => (
-              <label key={m}>
-                <input
-                  type="radio"
-                  name="playground-mode"
-                  value={m}
-                  checked={mode === m}
-                  onChange={() => setMode(m)}
-                />
-                {m === 'gray' ? 'Grayscale' : 'RGB, per channel'}
-              </label>
-            ))}
-          </div>
-          <div class="playground-radios" role="radiogroup" aria-label="Output scale">
-            {(['clip', 'normalize'] as const).map((s) => (
-              <label key={s}>
-                <input
-                  type="radio"
-                  name="playground-scaling"
-                  value={s}
-                  checked={scaling === s}
-                  onChange={() => setScaling(s)}
-                />
-                {s === 'normalize' ? 'Stretch to the range' : 'Clip to 0–255'}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </div>
-      <div class="playground-images">
-        <figure>
-          <div class="playground-canvas">
-            <canvas
-              ref={inputCanvas}
-              data-testid="input-canvas"
-              {...canvasProps('Input image; move over it or use the arrow keys to inspect a pixel')}
-            />
-            {marker}
-          </div>
-          <figcaption>
-            Input{picture ? ` ${picture.width}×${picture.height}` : ''}
-            {sample !== 'own' && chosenSample ? ` · ${chosenSample.title}: ${chosenSample.credit}` : ''}
-          </figcaption>
-        </figure>
-        <figure>
-          <div class="playground-canvas">
-            <canvas
-              ref={outputCanvas}
-              data-testid="feature-map"
-              {...canvasProps('Feature map; move over it or use the arrow keys to inspect a pixel')}
-            />
-            {marker}
-            {busy && (
-              <div class="playground-loading" role="status">
-                <progress aria-label="Loading TensorFlow.js" />
-                <span>Loading TensorFlow.js…</span>
-              </div>
-            )}
-          </div>
-          <figcaption>Feature map</figcaption>
-          {stats && <Legend legend={stats.legend} />}
-        </figure>
-      </div>
-      {inspect && picture && channelValues && (
+      </ViewSettings>
+      <Predict
+        live={hydrated}
+        staticAnswer={props.staticAnswer ?? null}
+        guessing={guessing}
+        guess={guess}
+        revealed={revealed}
+        canStart={live}
+        onStart={() => {
+          setRevealed(null);
+          setGuess(null);
+          setGuessing(true);
+        }}
+        onReveal={() => {
+          setGuessing(false);
+          setRevealed(stats?.strongest ?? null);
+        }}
+      />
+      {inspect && picture && channelValues && live && (
         <Inspector
           image={channelValues}
           width={picture.width}
@@ -383,35 +523,9 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
           kernel={kernel.values}
           size={kernel.size}
           output={lastOutput.current}
+          step={step}
         />
       )}
-      <p class="playground-status">
-        <span data-testid="backend">
-          {engineState.status === 'ready'
-            ? engineState.report.name
-            : engineState.status === 'loading'
-              ? 'loading'
-              : 'unavailable'}
-        </span>
-        {stats && <span data-testid="update-time"> · last update {stats.ms.toFixed(1)} ms</span>}
-        {engineState.status === 'ready' && (
-          <details class="playground-why">
-            <summary>why this backend</summary>
-            {engineState.report.reason}
-          </details>
-        )}
-      </p>
-      <p
-        class={`demo-message${message || engineState.status === 'failed' ? '' : ' demo-message--notice'}`}
-        data-testid="demo-message"
-        role="status"
-      >
-        {engineState.status === 'failed' ? engineState.message : message || notice}
-      </p>
     </div>
   );
-}
-
-function rows(values: readonly number[], size: number): number[][] {
-  return Array.from({ length: size }, (_, r) => values.slice(r * size, r * size + size));
 }

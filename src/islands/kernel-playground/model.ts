@@ -1,5 +1,5 @@
 /** The playground's logic as pure functions: image sizing, kernel resizing, presets, pixel sums. */
-import { KERNELS, paddingSplit, type NamedKernel, type WindowTerm } from '../../compute';
+import { KERNELS, planWindow, windowTaps, type NamedKernel, type WindowTerm } from '../../compute';
 
 /** Longest side the playground works at: big enough to see detail, small enough to stay live. */
 export const MAX_SIDE = 512;
@@ -41,7 +41,8 @@ export function matchingPreset(values: readonly number[], size: number): NamedKe
 
 /**
  * The products behind one output pixel of channel `c`, with 'same' padding as the engine uses:
- * image values are HWC floats (0..255), cells outside the image count as 0.
+ * image values are HWC floats (0..255), cells outside the image count as 0. Which input pixel each
+ * kernel tap reads comes from the one window geometry (src/compute/window.ts).
  */
 export function pixelTerms(
   image: Float32Array,
@@ -54,20 +55,15 @@ export function pixelTerms(
   kernel: readonly number[],
   size: number,
 ): { terms: WindowTerm[]; sum: number } {
-  const [top] = paddingSplit(height, size, 1, 'same');
-  const [left] = paddingSplit(width, size, 1, 'same');
+  const plan = planWindow('pixelTerms', [1, height, width, channels], size, size, { padding: 'same' });
   const terms: WindowTerm[] = [];
   let sum = 0;
-  for (let i = 0; i < size; i++) {
-    for (let j = 0; j < size; j++) {
-      const yy = y + i - top;
-      const xx = x + j - left;
-      const inside = yy >= 0 && yy < height && xx >= 0 && xx < width;
-      const value = inside ? (image[(yy * width + xx) * channels + c] ?? 0) : 0;
-      const weight = kernel[i * size + j] ?? 0;
-      sum += value * weight;
-      terms.push({ row: inside ? yy : null, col: inside ? xx : null, value, weight });
-    }
+  for (const tap of windowTaps(plan, y, x)) {
+    const inside = tap.row !== null && tap.col !== null;
+    const value = inside ? (image[((tap.row ?? 0) * width + (tap.col ?? 0)) * channels + c] ?? 0) : 0;
+    const weight = kernel[tap.m * size + tap.n] ?? 0;
+    sum += value * weight;
+    terms.push({ row: tap.row, col: tap.col, value, weight });
   }
   return { terms, sum };
 }
@@ -92,7 +88,14 @@ export const centrePixel = (width: number, height: number): Pixel => ({
   y: Math.floor(height / 2),
 });
 
-/** Where the inspected pixel moves on an arrow key (10 pixels with Shift), staying inside; null for other keys. */
+/**
+ * How far one arrow key moves the inspected pixel: a visible step on screen (about a 64th of the
+ * picture, so 4 pixels of 256), never less than 1. Shift moves ten steps.
+ */
+export const arrowStep = (width: number, height: number): number =>
+  Math.max(1, Math.round(Math.max(width, height) / 64));
+
+/** Where the inspected pixel moves on an arrow key (ten steps with Shift), staying inside; null for other keys. */
 export function pixelAfterKey(
   at: Pixel,
   key: string,
@@ -102,9 +105,41 @@ export function pixelAfterKey(
 ): Pixel | null {
   const move = ARROWS[key];
   if (!move) return null;
-  const step = shift ? 10 : 1;
+  const step = arrowStep(width, height) * (shift ? 10 : 1);
   return { x: clamp(at.x + move[0] * step, width), y: clamp(at.y + move[1] * step, height) };
 }
+
+/**
+ * The pixel where a kernel responds most: the largest magnitude (either sign) of any channel,
+ * leaving out the border of (size − 1) / 2 pixels, where the padding's zeros would count as a dark
+ * frame. Ties go to the first in reading order. Null when nothing is left inside the border.
+ */
+export function strongestPixel(
+  values: ArrayLike<number>,
+  width: number,
+  height: number,
+  channels: number,
+  size: number,
+): (Pixel & { value: number }) | null {
+  const border = Math.floor(size / 2);
+  let best: (Pixel & { value: number }) | null = null;
+  let bestAbs = -1;
+  for (let y = border; y < height - border; y++) {
+    for (let x = border; x < width - border; x++) {
+      for (let c = 0; c < channels; c++) {
+        const v = values[(y * width + x) * channels + c] as number;
+        if (Math.abs(v) > bestAbs) {
+          bestAbs = Math.abs(v);
+          best = { x, y, value: v };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Distance in pixels between two pixels, rounded. */
+export const distance = (a: Pixel, b: Pixel): number => Math.round(Math.hypot(a.x - b.x, a.y - b.y));
 
 /** The pixel under a pointer on a canvas drawn in `box` (CSS pixels), staying inside the picture. */
 export function pixelUnder(

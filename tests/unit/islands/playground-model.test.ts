@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { depthwiseConv2d, kernelById, rgbaToChannels, tileKernel } from '~/compute';
 import {
+  arrowStep,
   centrePixel,
+  distance,
+  strongestPixel,
   fitImage,
   matchingPreset,
   pixelAfterKey,
@@ -70,7 +73,8 @@ test('pixelTerms sums to the reference depthwise output, corners and 5×5 includ
 });
 
 describe('the pixel inspector moves by keyboard and follows the pointer, never leaving the picture', () => {
-  test('arrows move one pixel, Shift+arrow ten; edges hold; other keys do nothing', () => {
+  test('a 64×48 picture: arrows move one visible step of 1 pixel (64 / 64), Shift ten; edges hold', () => {
+    expect(arrowStep(64, 48)).toBe(1);
     expect(pixelAfterKey({ x: 5, y: 5 }, 'ArrowRight', false, 64, 48)).toEqual({ x: 6, y: 5 });
     expect(pixelAfterKey({ x: 5, y: 5 }, 'ArrowUp', true, 64, 48)).toEqual({ x: 5, y: 0 });
     expect(pixelAfterKey({ x: 60, y: 47 }, 'ArrowRight', true, 64, 48)).toEqual({ x: 63, y: 47 });
@@ -78,6 +82,12 @@ describe('the pixel inspector moves by keyboard and follows the pointer, never l
     expect(pixelAfterKey({ x: 5, y: 5 }, 'Enter', false, 64, 48)).toBeNull();
     expect(centrePixel(64, 48)).toEqual({ x: 32, y: 24 });
     expect(centrePixel(5, 3)).toEqual({ x: 2, y: 1 });
+  });
+  test('a 256×256 picture moves 4 pixels a press (40 with Shift), a 512-wide one 8', () => {
+    expect(arrowStep(256, 256)).toBe(4);
+    expect(arrowStep(512, 128)).toBe(8);
+    expect(pixelAfterKey({ x: 100, y: 100 }, 'ArrowLeft', false, 256, 256)).toEqual({ x: 96, y: 100 });
+    expect(pixelAfterKey({ x: 100, y: 100 }, 'ArrowDown', true, 256, 256)).toEqual({ x: 100, y: 140 });
   });
   test('a canvas of 64×48 pixels drawn 128×96 CSS pixels at (10, 20): each pixel is 2×2 on screen', () => {
     const box = { left: 10, top: 20, width: 128, height: 96 };
@@ -88,5 +98,31 @@ describe('the pixel inspector moves by keyboard and follows the pointer, never l
       x: 63,
       y: 0,
     });
+  });
+});
+
+describe('strongestPixel: where the kernel responds most', () => {
+  test('the largest magnitude wins, of either sign, on any channel', () => {
+    // 4×3, one channel; the border of a 3×3 kernel (1 pixel) is left out: only (1,1) and (2,1) count.
+    const values = [900, 900, 900, 900, 900, 5, -7, 900, 900, 900, 900, 900];
+    expect(strongestPixel(values, 4, 3, 1, 3)).toEqual({ x: 2, y: 1, value: -7 });
+  });
+  test('RGB: the channel with the largest magnitude gives the value', () => {
+    // 3×3, three channels; only the centre pixel (1,1) is inside the border.
+    const values = Array<number>(27).fill(0);
+    values[(1 * 3 + 1) * 3 + 2] = 12;
+    values[(1 * 3 + 1) * 3 + 0] = -3;
+    expect(strongestPixel(values, 3, 3, 3, 3)).toEqual({ x: 1, y: 1, value: 12 });
+  });
+  test('ties go to the first pixel in reading order; a picture no larger than the border has none', () => {
+    expect(strongestPixel([0, 0, 0, 0, 4, 4, 0, 0, 0, 0, 0, 0], 4, 3, 1, 3)).toEqual({
+      x: 1,
+      y: 1,
+      value: 4,
+    });
+    expect(strongestPixel([1, 2, 3, 4], 2, 2, 1, 3)).toBeNull();
+  });
+  test('distance is rounded Euclidean pixels: (0,0) to (3,4) is 5', () => {
+    expect(distance({ x: 0, y: 0 }, { x: 3, y: 4 })).toBe(5);
   });
 });
