@@ -12,7 +12,8 @@ import { useDemoIds } from '../shared/ids';
 import { parseCell } from '../shared/parse';
 import { Predict } from '../shared/Predict';
 import { useUrlState } from '../shared/use-url-state';
-import { Formula, type FormulaHtml } from './Formula';
+import { Formula } from './Formula';
+import { readFormulas, serverFormulas } from './formula-html';
 import {
   describe,
   fillHere,
@@ -48,12 +49,6 @@ export interface ConvStepperProps {
   dilation?: number;
   /** The stable instance key from src/mdx/instance.ts: element ids and the URL-state key. */
   instance?: string;
-  /**
-   * KaTeX's HTML for the formulas (GENERAL_TEX, HERE_TEMPLATE_TEX, SIZE_TEX, SIZE_TEMPLATE_TEX),
-   * rendered on the server by the MDX wrapper; the island fills in the numbers, so KaTeX itself
-   * never ships to the reader.
-   */
-  formulas?: FormulaHtml;
 }
 
 const BASE_DELAY_MS = 900;
@@ -109,8 +104,13 @@ export default function ConvStepper(props: ConvStepperProps) {
   const litTerms = new Set([...(point ?? []), formulaTerm, pinned].filter((t): t is string => t !== null));
   const lit = litCells(frame, selected, litTerms, safeTap);
 
+  // KaTeX's HTML for the formulas, rendered at build time (formula-html.ts); the island only fills
+  // in the numbers, so KaTeX itself never ships to the reader.
+  const [templates] = useState(() =>
+    typeof document === 'undefined' ? serverFormulas.html : readFormulas(id('formulas')),
+  );
   const formulas = useMemo(() => {
-    const f = props.formulas;
+    const f = templates;
     if (!f) return null;
     return {
       general: f.general,
@@ -118,7 +118,7 @@ export default function ConvStepper(props: ConvStepperProps) {
       size: f.size,
       sizeHere: fillSize(f.sizeHere, plan),
     };
-  }, [props.formulas, plan, selected]);
+  }, [templates, plan, selected]);
 
   const restore = (state: StepperState) => {
     const next = makeFrame(state.input, state.kernel, state.settings);
@@ -364,10 +364,11 @@ export default function ConvStepper(props: ConvStepperProps) {
         <p class="stepper-caption" data-testid="stepper-caption">
           {describe(frame, selected, playing)}
         </p>
-        {formulas && (
+        {formulas && templates && (
           <Formula
             id={id('formulas')}
             html={formulas}
+            templates={templates}
             litTerms={litTerms}
             onPoint={setFormulaTerm}
             onPin={(t) => setPinned((p) => (p === t ? null : t))}

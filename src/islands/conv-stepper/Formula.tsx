@@ -7,16 +7,14 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
-export interface FormulaHtml {
-  general: string;
-  here: string;
-  size: string;
-  sizeHere: string;
-}
+import type { FormulaHtml } from './formula-html';
 
 export interface FormulaProps {
   id: string;
+  /** The two formulas and the two filled-in lines. */
   html: FormulaHtml;
+  /** The templates of the filled-in lines, kept in the markup for the island to read back. */
+  templates: FormulaHtml;
   litTerms: ReadonlySet<string>;
   /** The symbol reached with the keyboard or pointed at, or null. */
   onPoint: (term: string | null) => void;
@@ -29,7 +27,7 @@ const SPOKEN =
   'and the output size n_y is the floor of (n_x + p_before + p_after − d·(n_k − 1) − 1) divided by s, plus 1. ' +
   'Use the arrow keys to go through their symbols: each lights its part of the figure.';
 
-export function Formula({ id, html, litTerms, onPoint, onPin, describe }: FormulaProps) {
+export function Formula({ id, html, templates, litTerms, onPoint, onPin, describe }: FormulaProps) {
   const root = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<number | null>(null);
   const [spoken, setSpoken] = useState('');
@@ -107,19 +105,29 @@ export function Formula({ id, html, litTerms, onPoint, onPin, describe }: Formul
       }}
     >
       <p class="stepper-formula__label">Each output cell, y[i, j]:</p>
-      <div class="stepper-formula__math" dangerouslySetInnerHTML={{ __html: html.general }} />
+      <div
+        class="stepper-formula__math"
+        data-formula="general"
+        dangerouslySetInnerHTML={{ __html: html.general }}
+      />
       <div
         class="stepper-formula__math stepper-formula__here"
         data-testid="cell-formula"
         dangerouslySetInnerHTML={{ __html: html.here }}
       />
       <p class="stepper-formula__label">Output size, along each side:</p>
-      <div class="stepper-formula__math" dangerouslySetInnerHTML={{ __html: html.size }} />
+      <div
+        class="stepper-formula__math"
+        data-formula="size"
+        dangerouslySetInnerHTML={{ __html: html.size }}
+      />
       <div
         class="stepper-formula__math stepper-formula__here"
         data-testid="output-formula"
         dangerouslySetInnerHTML={{ __html: html.sizeHere }}
       />
+      <template data-formula="here-template" dangerouslySetInnerHTML={{ __html: templates.here }} />
+      <template data-formula="size-template" dangerouslySetInnerHTML={{ __html: templates.sizeHere }} />
       <p class="visually-hidden" aria-live="polite" data-testid="formula-announcer">
         {spoken}
       </p>
