@@ -81,9 +81,12 @@ test.describe('the article page', () => {
       [2, 4, 3],
       [2, 3, 4],
     ]);
-    await expect(article.figure.getByTestId('window-sum')).toHaveText(
-      'Output row 1, column 1: 1×1 + 1×0 + 1×1 + 0×0 + 1×1 + 1×0 + 0×1 + 0×0 + 1×1 = 4',
-    );
+    // The first window's nine products and their total, as the article's animation shows them.
+    const sum = article.figure.getByTestId('window-sum').first();
+    await expect(sum).toContainText('Output row 1, column 1');
+    await expect(sum.getByTestId('product-term')).toHaveCount(9);
+    await expect(sum.getByTestId('product-term').first()).toHaveAccessibleName(/^1 times 1: 1/);
+    await expect(sum.getByTestId('window-total')).toHaveText(/=\s*4$/);
     await context.close();
   });
 });

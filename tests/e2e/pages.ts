@@ -39,14 +39,20 @@ export class ArticlePage {
     return this.references.locator('.reference-text').allTextContents();
   }
 
-  /** Rows of numbers of one grid of the static figure ("Input", "Kernel", "Output"). */
+  /**
+   * Rows of numbers of one grid of the example figure as the server drew it ("Input", "Kernel",
+   * "Output"): the stepper's own layout, which readers without JavaScript see as it is.
+   */
   async grid(label: 'Input' | 'Kernel' | 'Output'): Promise<number[][]> {
-    const table = this.figure.getByRole('table', { name: new RegExp(`^${label},`) });
-    return table.evaluate((t) =>
-      [...t.querySelectorAll('tr')].map((tr) =>
-        [...tr.querySelectorAll('td')].map((td) => Number((td.textContent ?? '').replace('−', '-'))),
+    const testId = { Input: 'input-cell', Kernel: 'kernel-cell', Output: 'output-cell' }[label];
+    const cells = this.figure.getByTestId('conv-stepper').first().getByTestId(testId);
+    const values = await cells.evaluateAll((els) =>
+      els.map((el) =>
+        Number((el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).replace('−', '-')),
       ),
     );
+    const side = Math.round(Math.sqrt(values.length));
+    return Array.from({ length: side }, (_, r) => values.slice(r * side, r * side + side));
   }
 }
 
