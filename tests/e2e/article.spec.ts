@@ -86,7 +86,7 @@ test.describe('the article page', () => {
     await expect(sum).toContainText('Output row 1, column 1');
     await expect(sum.getByTestId('product-term')).toHaveCount(9);
     await expect(sum.getByTestId('product-term').first()).toHaveAccessibleName(/^1 times 1: 1/);
-    await expect(sum.getByTestId('window-total')).toHaveText(/=\s*4$/);
+    await expect(sum.getByTestId('window-total'), 'the total of the nine products').toHaveText(/\D4$/);
     await context.close();
   });
 });
