@@ -43,16 +43,26 @@ try {
   const heap0 = await heap();
   const tensors0 = await tensors();
   let start = Date.now();
-  await page.evaluate(async (steps) => {
-    const grid = document.querySelector(
-      '[data-testid="conv-stepper"] [data-testid="output-cell"]',
-    )?.parentElement;
+  const moved = await page.evaluate(async (steps) => {
+    // Each output cell handles its own keys (one Tab stop, roving focus): press them on the
+    // selected cell, and wait for the render after each step so every step is a real update.
+    const selected = () =>
+      document.querySelector<HTMLElement>(
+        '[data-testid="conv-stepper"] [data-testid="output-cell"][aria-pressed="true"]',
+      );
+    let moves = 0;
     for (let i = 0; i < steps; i++) {
-      const key = Math.floor(i / 8) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
-      grid?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+      const before = selected();
+      const key = Math.floor(i / 2) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
+      before?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      if (selected() !== before) moves++;
     }
+    return moves;
   }, STEPS);
+  if (moved < STEPS / 2) {
+    throw new Error(`soak: only ${moved} of ${STEPS} key presses moved the stepper's window`);
+  }
   const stepperSeconds = (Date.now() - start) / 1000;
   const heap1 = await heap();
 
