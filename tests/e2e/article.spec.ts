@@ -293,9 +293,16 @@ test.describe('the document height while scrolling (JavaScript off, so no demo h
         heights.push(await page.evaluate(() => document.documentElement.scrollHeight));
       }
       expect(heights.length, 'the page was scrolled in several steps').toBeGreaterThan(4);
+      // When a demo's layout changes, its placeholder size (contain-intrinsic-size in
+      // src/styles/navigation.css) must follow: say what each demo measures now.
+      const demos = await page.evaluate(() =>
+        [...document.querySelectorAll('.prose > .conv-figure, .prose > .playground-figure')].map(
+          (el) => `${el.className.split(' ')[0]} ${el.getBoundingClientRect().height.toFixed(0)}px`,
+        ),
+      );
       expect(
         Math.max(...heights) - Math.min(...heights),
-        `heights seen: ${heights.join(', ')}`,
+        `heights seen: ${heights.join(', ')}; the demos' real heights (navigation.css placeholders): ${demos.join(', ')}`,
       ).toBeLessThanOrEqual(2);
       await context.close();
     });
