@@ -85,30 +85,38 @@ test('a test can force a backend: ?backend=cpu', async ({ page }) => {
   await expect(playground.root.getByTestId('backend')).toHaveText('plain JavaScript');
 });
 
-for (const [preset, mode, scaling] of [
-  ['sobel-x', 'gray', 'auto'],
-  ['seed-x', 'gray', 'auto'],
-  ['seed-x', 'rgb', 'auto'],
-  ['gaussian-3', 'rgb', 'clip'],
-  ['emboss', 'rgb', 'normalize'],
-  ['outline', 'gray', 'normalize'],
-] as const) {
-  test(`${preset}, ${mode}, ${scaling}: every feature-map pixel equals the reference`, async ({ page }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
-    const root = playground.root;
-    await playground.choosePreset(preset);
-    if (mode === 'rgb') await playground.afterUpdate(() => playground.choose('RGB, per channel'));
-    if (scaling === 'clip') await playground.afterUpdate(() => playground.choose('Clip to 0–255'));
-    if (scaling === 'normalize')
-      await playground.afterUpdate(() => playground.choose('Stretch to the range'));
-    const kernel = kernelById(preset);
-    await expect(root.getByTestId('kernel-meaning')).toHaveText(kernel.meaning);
-    const input = await playground.pixels('input-canvas');
-    const output = await playground.pixels('feature-map');
-    expectSameImage(output.rgba, expectedFeatureMap(input, kernel.values, kernel.size, mode, scaling));
-  });
-}
+// One page visit for all the cases (each load of TensorFlow.js costs seconds on a 2-core machine).
+test('preset after preset, in grey and RGB and every scale, every feature-map pixel equals the reference', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  const root = playground.root;
+  const MODES = { gray: 'Grayscale', rgb: 'RGB, per channel' } as const;
+  const SCALES = { auto: 'Automatic', clip: 'Clip to 0–255', normalize: 'Stretch to the range' } as const;
+  let shown: { mode: ChannelMode; scaling: Scaling } = { mode: 'gray', scaling: 'auto' };
+  for (const [preset, mode, scaling] of [
+    ['sobel-x', 'gray', 'auto'],
+    ['seed-x', 'gray', 'auto'],
+    ['seed-x', 'rgb', 'auto'],
+    ['gaussian-3', 'rgb', 'clip'],
+    ['emboss', 'rgb', 'normalize'],
+    ['outline', 'gray', 'normalize'],
+  ] as const) {
+    await test.step(`${preset}, ${mode}, ${scaling}`, async () => {
+      await playground.choosePreset(preset);
+      if (mode !== shown.mode) await playground.afterUpdate(() => playground.choose(MODES[mode]));
+      if (scaling !== shown.scaling) await playground.afterUpdate(() => playground.choose(SCALES[scaling]));
+      shown = { mode, scaling };
+      const kernel = kernelById(preset);
+      await expect(root.getByTestId('kernel-meaning')).toHaveText(kernel.meaning);
+      const input = await playground.pixels('input-canvas');
+      const output = await playground.pixels('feature-map');
+      expectSameImage(output.rgba, expectedFeatureMap(input, kernel.values, kernel.size, mode, scaling));
+    });
+  }
+});
 
 for (const mode of ['gray', 'rgb'] as const) {
   test(`every preset gives a visible picture with the default scale, ${mode}`, async ({ page }) => {
@@ -243,42 +251,52 @@ test('the pixel inspector starts where the kernel responds, moves by a visible s
   expect(Math.abs(engine - want)).toBeLessThanOrEqual(1e-2);
 });
 
-for (const text of ['abc', 'NaN', 'Infinity', '1e308']) {
-  test(`a kernel cell holding ${JSON.stringify(text)}: marked at once, a sentence on Enter, the picture stays`, async ({
-    page,
-  }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
-    const before = await playground.pixels('feature-map');
-    const cell = playground.kernelCells().nth(4);
-    await cell.fill(text);
-    await expect(cell).toHaveAttribute('aria-invalid', 'true');
-    await expect(playground.root.getByTestId('stale')).toBeVisible();
-    await cell.press('Enter');
-    await expect(playground.message).toHaveCount(1);
-    await expect(playground.message).toContainText(/not a number|too large/);
-    await expect(playground.root.getByTestId('stale')).toBeHidden();
-    expect((await playground.pixels('feature-map')).rgba, 'the feature map is unchanged').toEqual(
-      before.rgba,
-    );
-  });
-}
+test('a kernel cell holding "abc", "NaN", "Infinity" or "1e308": marked at once, a sentence on Enter, the picture stays', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  const cell = playground.kernelCells().nth(4);
+  for (const [i, text] of ['abc', 'NaN', 'Infinity', '1e308'].entries()) {
+    await test.step(JSON.stringify(text), async () => {
+      // A good value first (another each time, so the picture changes), so each sentence is its own.
+      await playground.afterUpdate(async () => {
+        await cell.fill(String(i + 2));
+        await cell.press('Enter');
+      });
+      await expect(playground.message, 'a good value leaves no sentence').toHaveCount(0);
+      const before = await playground.pixels('feature-map');
+      await cell.fill(text);
+      await expect(cell).toHaveAttribute('aria-invalid', 'true');
+      await expect(playground.root.getByTestId('stale')).toBeVisible();
+      await cell.press('Enter');
+      await expect(playground.message).toHaveCount(1);
+      await expect(playground.message).toContainText(/not a number|too large/);
+      await expect(playground.root.getByTestId('stale')).toBeHidden();
+      expect((await playground.pixels('feature-map')).rgba, 'the feature map is unchanged').toEqual(
+        before.rgba,
+      );
+    });
+  }
+});
 
-for (const text of ['-', '', '.']) {
-  test(`typing ${JSON.stringify(text)} is a draft: no error, the output marked stale until it is a number`, async ({
-    page,
-  }) => {
-    const playground = new PlaygroundPage(page);
-    await playground.open();
-    const cell = playground.kernelCells().nth(4);
-    await cell.fill(text);
-    await expect(cell).not.toHaveAttribute('aria-invalid', 'true');
-    await expect(playground.message).toHaveCount(0);
-    await expect(playground.root.getByTestId('stale')).toBeVisible();
-    await playground.afterUpdate(() => cell.fill(`${text}2`));
-    await expect(playground.root.getByTestId('stale')).toBeHidden();
-  });
-}
+test('typing "-", "" or "." is a draft: no error, the output marked stale until it is a number', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  const cell = playground.kernelCells().nth(4);
+  for (const text of ['-', '', '.']) {
+    await test.step(JSON.stringify(text), async () => {
+      await cell.fill(text);
+      await expect(cell).not.toHaveAttribute('aria-invalid', 'true');
+      await expect(playground.message).toHaveCount(0);
+      await expect(playground.root.getByTestId('stale')).toBeVisible();
+      await playground.afterUpdate(() => cell.fill(`${text}2`));
+      await expect(playground.root.getByTestId('stale')).toBeHidden();
+    });
+  }
+});
 
 test.describe('uploads', () => {
   const cases = [
@@ -431,64 +449,67 @@ for (const size of WIDTHS) {
         colorScheme: scheme,
       });
 
-      test('while a kernel value is edited, the input, the kernel and the feature map are all in view', async ({
+      // One visit checks three things in the order a reader meets them (each load costs seconds).
+      test('the pictures hold still as it wakes; while a kernel value is edited all is in view; axe finds nothing serious', async ({
         page,
       }) => {
-        const playground = new PlaygroundPage(page);
-        await playground.open();
-        const cell = playground.kernelCells().nth(4);
-        if (size.hasTouch) await cell.tap();
-        else await cell.click();
-        await playground.afterUpdate(() => cell.fill('3'));
-        for (const part of ['input-canvas', 'feature-map'] as const) {
-          expect(await inView(page, playground.root.getByTestId(part)), `${part} is in the viewport`).toBe(
-            true,
-          );
-        }
-        expect(
-          await inView(page, playground.root.locator('.playground-kernel')),
-          'the kernel is in view',
-        ).toBe(true);
-      });
-
-      test('the pictures move by at most 2 px when the playground wakes up', async ({ page }) => {
         await page.goto('/understanding-convolutional-neural-networks/');
         const playground = new PlaygroundPage(page);
-        const figure = page.locator('figure.playground-figure').first();
-        const where = () =>
-          figure.evaluate((f) => {
-            const top = f.getBoundingClientRect().top;
-            return [...f.querySelectorAll('.playground-box')].map((b) => {
-              const r = b.getBoundingClientRect();
-              return [r.left, r.top - top, r.width, r.height];
+        await test.step('the pictures move by at most 2 px when the playground wakes up', async () => {
+          const figure = page.locator('figure.playground-figure').first();
+          const where = () =>
+            figure.evaluate((f) => {
+              const top = f.getBoundingClientRect().top;
+              return [...f.querySelectorAll('.playground-box')].map((b) => {
+                const r = b.getBoundingClientRect();
+                return [r.left, r.top - top, r.width, r.height];
+              });
             });
-          });
-        // Still the server's markup: the island has not hydrated (Astro drops `ssr` when it does).
-        await expect(figure.locator('astro-island[ssr]')).toHaveCount(1);
-        const before = await where();
-        expect(before).toHaveLength(2);
-        await playground.root.scrollIntoViewIfNeeded();
-        await playground.root.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
-        const after = await where();
-        for (const [i, box] of before.entries()) {
-          box.forEach((v, k) =>
-            expect(Math.abs(v - (after[i]?.[k] ?? NaN)), `picture ${i}, coordinate ${k}`).toBeLessThanOrEqual(
-              2,
-            ),
-          );
-        }
-      });
+          // Still the server's markup: the island has not hydrated (Astro drops `ssr` when it does).
+          await expect(figure.locator('astro-island[ssr]')).toHaveCount(1);
+          const before = await where();
+          expect(before).toHaveLength(2);
+          await playground.root.scrollIntoViewIfNeeded();
+          await playground.root.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+          const after = await where();
+          for (const [i, box] of before.entries()) {
+            box.forEach((v, k) =>
+              expect(
+                Math.abs(v - (after[i]?.[k] ?? NaN)),
+                `picture ${i}, coordinate ${k}`,
+              ).toBeLessThanOrEqual(2),
+            );
+          }
+        });
 
-      test('axe finds nothing serious in the playground, settings and question open', async ({ page }) => {
-        const playground = new PlaygroundPage(page);
-        await playground.open();
-        await playground.openSettings();
-        await playground.root.locator('.playground-predict summary').click();
-        const results = await new AxeBuilder({ page }).include('[data-testid="kernel-playground"]').analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        expect(serious).toEqual([]);
+        await test.step('while a kernel value is edited, the input, the kernel and the feature map are all in view', async () => {
+          const cell = playground.kernelCells().nth(4);
+          if (size.hasTouch) await cell.tap();
+          else await cell.click();
+          await playground.afterUpdate(() => cell.fill('3'));
+          for (const part of ['input-canvas', 'feature-map'] as const) {
+            expect(await inView(page, playground.root.getByTestId(part)), `${part} is in the viewport`).toBe(
+              true,
+            );
+          }
+          expect(
+            await inView(page, playground.root.locator('.playground-kernel')),
+            'the kernel is in view',
+          ).toBe(true);
+          await cell.press('Enter');
+        });
+
+        await test.step('axe finds nothing serious in the playground, settings and question open', async () => {
+          await playground.openSettings();
+          await playground.root.locator('.playground-predict summary').click();
+          const results = await new AxeBuilder({ page })
+            .include('[data-testid="kernel-playground"]')
+            .analyze();
+          const serious = results.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          expect(serious).toEqual([]);
+        });
       });
     });
   }
