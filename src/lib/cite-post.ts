@@ -54,8 +54,24 @@ export function postCitation(post: PostFacts, style: string): { text: string; bi
   // BibTeX takes a month name, not a day: give citation-js the year and month only.
   const [year, month] = entry.issued?.['date-parts']?.[0] ?? [];
   const forBibtex = { ...entry, 'citation-key': entry.id, issued: { 'date-parts': [[year, month]] } };
-  const bibtex = (new Cite(forBibtex).format('bibtex') as string).trim().replaceAll('\t', '  ');
+  const bibtex = bibtexHouseStyle((new Cite(forBibtex).format('bibtex') as string).trim());
   return { text: referenceText(entry, style), bibtex };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * citation-js writes the month as a number in braces and the address twice (`url` and
+ * `howpublished`). BibTeX styles expect the month macro (`month = jan`, unbraced, so a style can
+ * abbreviate or spell it out) and one address: keep `url`, which natbib and biblatex styles print.
+ */
+function bibtexHouseStyle(bibtex: string): string {
+  return bibtex
+    .replaceAll('\t', '  ')
+    .replace(/^(\s*)month = \{(\d{1,2})\},$/m, (line, indent: string, n: string) =>
+      MONTHS[Number(n) - 1] ? `${indent}month = ${MONTHS[Number(n) - 1]},` : line,
+    )
+    .replace(/^\s*howpublished = \{[^\n]*\},\n/m, '');
 }
 
 const slashDate = (date: Date) =>

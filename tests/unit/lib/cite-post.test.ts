@@ -30,12 +30,22 @@ describe('citing the post and what it cites', () => {
       "@misc{understanding2017,
         author = {{Convolutions, Explained}},
         year = {2017},
-        month = {1},
+        month = jan,
         title = {Understanding {Convolutional} {Neural} {Networks} ({A} {Beginner}'s {Guide})},
         url = {https://convolutions.example.org/understanding-convolutional-neural-networks/},
-        howpublished = {https://convolutions.example.org/understanding-convolutional-neural-networks/},
       }"
     `);
+  });
+
+  test('BibTeX months are the month macros: 2026-12-01 → dec, 2026-05-31 → may; one address', () => {
+    for (const [date, month] of [
+      ['2026-12-01T00:00:00Z', 'dec'],
+      ['2026-05-31T23:00:00Z', 'may'],
+    ] as const) {
+      const { bibtex } = postCitation({ ...post, date: new Date(date) }, 'apa');
+      expect(bibtex, date).toContain(`  month = ${month},\n`);
+      expect(bibtex.match(/convolutions\.example\.org/g), 'the address once').toHaveLength(1);
+    }
   });
 
   test('Google Scholar tags: one citation_reference per cited work', () => {
