@@ -10,6 +10,7 @@ import { remarkCitations } from './src/lib/remark-citations.ts';
 import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
 import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
 import { mdxHabits } from './src/lib/vite-mdx-habits.ts';
+import { remarkDemoProps } from './src/lib/remark-demo-props.ts';
 import { CITATION_STYLE, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
@@ -30,6 +31,7 @@ export default defineConfig({
         remarkMath,
         remarkKatexStrict,
         [remarkCitations, { style: CITATION_STYLE }],
+        remarkDemoProps,
       ],
       rehypePlugins: [rehypeKatex, rehypeMathScroll],
     }),
