@@ -2,7 +2,8 @@
  * One validation path for every demo's props: a zod schema per component (as the frontmatter has),
  * read at compile time by src/lib/remark-demo-props.ts when the props are written as literals
  * (the build stops at the post's file and line), and again by each .astro wrapper when it renders
- * (the line then comes from the `__where` prop that remark plugin adds to each demo element).
+ * (the line then comes from the `__where` prop that remark plugin adds to each demo element; the
+ * wrappers do not declare it, as it is not the author's to set).
  * Each mistake is one sentence: which component, which prop, what is allowed.
  */
 import { z } from 'astro/zod';
@@ -52,6 +53,12 @@ const convolution = {
   credit: credit.optional(),
 };
 
+/** The props given, without those set to undefined (what the compute functions' options expect). */
+const given = <T extends object>(props: T) =>
+  Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+
 /** Unknown props are named, with the component's list of props. */
 const strict = <T extends z.ZodRawShape>(component: string, shape: T) =>
   z.strictObject(shape, {
@@ -68,14 +75,14 @@ const figure = strict('ConvolutionFigure', convolution);
 export const DEMO_SCHEMAS = {
   ConvolutionStepper: stepper.superRefine((props, ctx) => {
     if (!stepper.safeParse(props).success) return;
-    const problem = validateStepperProps(props);
+    const problem = validateStepperProps(given(props));
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem.replace(/\.$/, '') });
   }),
   ConvolutionFigure: figure.superRefine((props, ctx) => {
     if (!figure.safeParse(props).success) return;
     try {
       const { input, kernel, caption: _c, credit: _r, ...options } = props;
-      if (input && kernel) convolveGrid(input, kernel, options);
+      if (input && kernel) convolveGrid(input, kernel, given(options));
     } catch (error) {
       ctx.addIssue({
         code: 'custom',

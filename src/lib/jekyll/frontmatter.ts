@@ -104,7 +104,7 @@ export function fileNameParts(fileName: string): { date?: string; slug: string }
   const base = fileName.replace(/^.*\//, '').replace(/\.(md|markdown|mkd|mkdn|html)$/i, '');
   const match = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(base);
   return match
-    ? { date: match[1], slug: slugify(match[2] ?? '') || 'post' }
+    ? { date: match[1] as string, slug: slugify(match[2] ?? '') || 'post' }
     : { slug: slugify(base) || 'post' };
 }
 
