@@ -160,11 +160,12 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
     });
     // The one list of what the post cites, in numbering order: the page's Scholar tags and
     // schema.org data read it (render(post).remarkPluginFrontmatter), so nothing parses twice.
+    // A post that cites nothing gets no field (absent means none).
+    if (bibliography === undefined) return;
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};
     data.astro.frontmatter ??= {};
     data.astro.frontmatter[CITED_KEYS] = registry.entries().map(({ key }) => key);
-    if (bibliography === undefined) return;
     const known = bibliography;
     const cited = registry.entries().flatMap(({ key }) => known.get(key) ?? []);
     const formatted = formatReferences(cited, options.style ?? 'article-order');
