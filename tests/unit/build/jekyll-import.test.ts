@@ -1,0 +1,43 @@
+/**
+ * A real `astro build` of what the importer makes of the fixture Jekyll site and the seed article:
+ * every imported post builds, its pictures are processed, its math is typeset.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+import { astroBuild } from './astro-build';
+
+test('the imported fixture posts and seed build into pages with their pictures and math', () => {
+  const posts = mkdtempSync(join(tmpdir(), 'imported-'));
+  const imported = spawnSync(
+    process.execPath,
+    [
+      resolve('scripts/import-jekyll.ts'),
+      'tests/fixtures/jekyll/site',
+      'tests/fixtures/seed/understanding-cnn.md',
+      '--out',
+      posts,
+      '--report',
+      join(posts, '..', 'import-report.md'),
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(imported.stdout.trim().split('\n').at(-1)).toBe('Imported 4 posts; 3 need attention.');
+  const { status, output, outDir } = astroBuild({ POSTS_DIR: posts });
+  expect(status, output.slice(-2000)).toBe(0);
+  const edge = readFileSync(join(outDir, 'edge-detectors', 'index.html'), 'utf8');
+  const has = (pattern: RegExp | string) =>
+    typeof pattern === 'string' ? edge.includes(pattern) : pattern.test(edge);
+  expect(
+    has(/<img src="\/_astro\/kernel\.[\w-]+\.webp"[^>]* alt="A kernel"/),
+    'the Markdown picture is processed',
+  ).toBe(true);
+  expect(
+    has(/<img src="\/_astro\/grid\.[\w-]+\.png" width="300" alt="A grid"/),
+    'the <img> picture is bundled',
+  ).toBe(true);
+  expect(has('class="katex-display"'), 'display math is typeset').toBe(true);
+  expect(has('Jekyll &lt;3 kernels, and a budget of $5 buys none.'), 'prose keeps its < and $').toBe(true);
+}, 200_000);
