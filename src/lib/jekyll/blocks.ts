@@ -41,7 +41,8 @@ export function splitBlocks(
   let code: Extract<Item, { kind: 'code' }> | undefined;
   let fence = '';
   let raw = false;
-  let comment = false;
+  /** Inside a comment: the pattern that ends it (HTML's --> or kramdown's {:/comment}), else undefined. */
+  let comment: RegExp | undefined;
   let style = false;
   let script: Extract<Item, { kind: 'code' }> | undefined;
   const lines = body.split('\n');
@@ -115,11 +116,11 @@ export function splitBlocks(
     let removed = false;
     while (rest !== '') {
       if (comment) {
-        const end = rest.indexOf('-->');
-        if (end < 0) rest = '';
+        const end = comment.exec(rest);
+        if (!end) rest = '';
         else {
-          comment = false;
-          rest = rest.slice(end + 3);
+          comment = undefined;
+          rest = rest.slice(end.index + end[0].length);
         }
         removed = true;
       } else if (style) {
@@ -131,7 +132,7 @@ export function splitBlocks(
         }
         removed = true;
       } else {
-        const start = rest.search(/<!--|<style\b/i);
+        const start = rest.search(/<!--|<style\b|\{::comment\}/i);
         if (start < 0) {
           kept += rest;
           rest = '';
@@ -142,8 +143,12 @@ export function splitBlocks(
             if (options.separator.startsWith('<!--') && rest.startsWith(options.separator))
               items.push({ kind: 'more' });
             else findings.did('HTML comment removed');
-            comment = true;
+            comment = /-->/;
             rest = rest.slice(4);
+          } else if (rest.startsWith('{::comment}')) {
+            findings.did('kramdown {::comment} removed');
+            comment = /\{:\/(comment)?\}/;
+            rest = rest.slice('{::comment}'.length);
           } else {
             style = true;
             findings.need(

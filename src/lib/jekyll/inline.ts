@@ -6,7 +6,7 @@
 import { OPEN_BRACE, showBraces } from './blocks.ts';
 import { autolink, fixTag, HTML_TAGS } from './html.ts';
 import { escapeProse } from './kramdown.ts';
-import { convertLiquid } from './liquid.ts';
+import { convertLiquid, postAddress } from './liquid.ts';
 import { displayMath, inlineMath, unescapeKramdown } from './mathjax.ts';
 import type { Findings } from './report.ts';
 
@@ -38,6 +38,26 @@ const TOKEN = new RegExp(
   ].join('|'),
   'gm',
 );
+
+/** Jekyll's default permalinks, /2016/03/02/my-post.html (after any categories), and the like. */
+const PERMALINK = /^\/(?:[\w-]+\/)*(\d{4})\/(\d{2})\/(\d{2})\/([\w-]+?)(?:\.html)?\/?(#.*)?$/;
+
+/** A link's new target: old post addresses become the post's address; links to site files are reported. */
+function linkTarget(url: string, line: number, ctx: InlineContext): string {
+  const permalink = PERMALINK.exec(url);
+  if (permalink) {
+    ctx.findings.did('link to a Jekyll post address → the post’s address');
+    return `${postAddress(`${permalink[1]}-${permalink[2]}-${permalink[3]}-${permalink[4]}`)}${permalink[5] ?? ''}`;
+  }
+  if (/^\/[^#?]*\.(?!html?\b)[a-z0-9]{2,5}(?:[?#].*)?$/i.test(url)) {
+    ctx.findings.need(
+      line,
+      `link to a file of the Jekyll site: ${url}`,
+      `copy the file to public${url.replace(/[?#].*$/, '')} so the link keeps working`,
+    );
+  }
+  return url;
+}
 
 /** The paragraph's text for MDX. `line` is the source line of its first line. */
 export function convertInline(source: string, line: number, ctx: InlineContext): string {
@@ -127,7 +147,7 @@ function token(match: RegExpMatchArray, line: number, ctx: InlineContext): strin
     return `![${prose(alt)}](${replaced ?? url}${title})`;
   }
   if (g['link'] !== undefined) {
-    return `[${convertInline(g['linkText'] ?? '', line, ctx)}](${g['linkUrl'] ?? ''}${g['linkTitle'] ?? ''})`;
+    return `[${convertInline(g['linkText'] ?? '', line, ctx)}](${linkTarget(g['linkUrl'] ?? '', line, ctx)}${g['linkTitle'] ?? ''})`;
   }
   if (g['refdef'] !== undefined) {
     const def = /^(\s*\[[^\]]+\]:[ \t]*)(\S+)(.*)$/.exec(whole);

@@ -149,6 +149,17 @@ describe('kramdown, HTML and Liquid', () => {
   });
 });
 
+describe('links and kramdown comments', () => {
+  test('a link to a Jekyll post address leads to the post’s new address; a link to a site file is reported', () => {
+    expect(plainWords.mdx).toContain('[its old address](/edge-detectors/#sobel)');
+    expect(whats(plainWords)).toContain('15: link to a file of the Jekyll site: /assets/slides.pdf');
+  });
+
+  test('{::comment} … {:/comment} leaves nothing behind', () => {
+    expect(plainWords.mdx).not.toMatch(/comment|never shows/);
+  });
+});
+
 describe('pictures', () => {
   test('pictures behind Liquid, relative paths and reference definitions are copied beside the post', () => {
     expect(edge.images).toEqual([
