@@ -9,7 +9,9 @@ import { resolveImage, ImageNames } from './images.ts';
 import { convertInline } from './inline.ts';
 import {
   headerId,
+  isAbbreviation,
   isAttributeLine,
+  isDefinition,
   isIndented,
   isListItem,
   isTocLine,
@@ -112,6 +114,21 @@ export function convertPost(input: ConvertInput): ConvertOutput {
         if (id) anchors.push(`<a id="${id}"></a>`);
         findings.did('kramdown attribute list removed');
         continue;
+      }
+      if (isAbbreviation(entry.text)) {
+        findings.need(
+          entry.line,
+          `kramdown abbreviation ${entry.text.trim()} removed (MDX has no abbreviations)`,
+          'spell the term out where it first appears, or write <abbr title="…">…</abbr>',
+        );
+        continue;
+      }
+      if (isDefinition(entry.text)) {
+        findings.need(
+          entry.line,
+          'kramdown definition list: MDX shows it as a plain paragraph',
+          'write it as **Term**: definition, or as a list',
+        );
       }
       const header = headerId(entry.text);
       if (header) {

@@ -66,6 +66,10 @@ export function fixTag(tag: string): TagFix {
     const bare = value?.slice(1, -1);
     if (key.toLowerCase() === 'src') src = bare;
     if (key.toLowerCase() === 'id') hasId = true;
+    if (key.toLowerCase() === 'markdown') {
+      changes.push('kramdown markdown="1" attribute removed (MDX reads Markdown inside tags)');
+      continue;
+    }
     if (name === 'a' && key.toLowerCase() === 'name') {
       anchorName = bare;
       continue;

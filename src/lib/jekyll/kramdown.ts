@@ -19,6 +19,12 @@ export function headerId(line: string): { heading: string; id: string } | undefi
   return match ? { heading: match[1] ?? '', id: match[2] ?? '' } : undefined;
 }
 
+/** `*[CNN]: Convolutional Neural Network`: kramdown's abbreviation definitions. */
+export const isAbbreviation = (line: string): boolean => /^\s{0,3}\*\[[^\]]+\]:/.test(line);
+
+/** `: its definition` under a term: kramdown's definition lists. */
+export const isDefinition = (line: string): boolean => /^\s{0,3}:\s+\S/.test(line);
+
 /** A list item's first line: `- x`, `* x`, `+ x`, `1. x`. */
 export const isListItem = (line: string): boolean => /^\s{0,3}([-*+]|\d+[.)])\s+\S/.test(line);
 

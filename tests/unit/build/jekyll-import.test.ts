@@ -24,7 +24,7 @@ test('the imported fixture posts and seed build into pages with their pictures a
     ],
     { encoding: 'utf8' },
   );
-  expect(imported.stdout.trim().split('\n').at(-1)).toBe('Imported 4 posts; 3 need attention.');
+  expect(imported.stdout.trim().split('\n').at(-1)).toBe('Imported 5 posts; 4 need attention.');
   const { status, output, outDir } = astroBuild({ POSTS_DIR: posts });
   expect(status, output.slice(-2000)).toBe(0);
   const edge = readFileSync(join(outDir, 'edge-detectors', 'index.html'), 'utf8');

@@ -39,11 +39,12 @@ test('imports a _posts folder: posts, pictures, report and the closing count; ag
   cpSync(SITE, join(cwd, 'site'), { recursive: true });
   const first = run(cwd, 'site/_posts', '--out', 'posts');
   expect(first.status).toBe(0);
-  expect(first.last).toBe('Imported 3 posts; 2 need attention.');
+  expect(first.last).toBe('Imported 4 posts; 3 need attention.');
   expect(readdirSync(join(cwd, 'posts')).sort()).toEqual([
     '2016-03-02-edge-detectors',
     '2016-04-10-pooling-notes',
     '2017-01-05-plain-words',
+    '2017-02-14-odds-and-ends',
   ]);
   expect(readdirSync(join(cwd, 'posts', '2016-03-02-edge-detectors')).sort()).toEqual([
     'grid.png',
@@ -60,9 +61,9 @@ test('imports a _posts folder: posts, pictures, report and the closing count; ag
   expect(second.out).toContain(
     'site/_posts/2016-03-02-edge-detectors.md → posts/2016-03-02-edge-detectors/index.mdx: unchanged',
   );
-  expect(Object.keys(before)).toHaveLength(7 + 7); // the site (7 files), three posts with four pictures
+  expect(Object.keys(before)).toHaveLength(8 + 9); // the site (8 files), four posts with five pictures
   expect(snapshot(cwd)).toEqual(before);
-  expect(second.last).toBe('Imported 3 posts; 2 need attention.');
+  expect(second.last).toBe('Imported 4 posts; 3 need attention.');
 });
 
 test('an edited post is kept unless --force; --dry-run writes nothing', () => {

@@ -13,6 +13,7 @@ import { importFixture, readMdx, SITE } from './mdx';
 const edge = importFixture('2016-03-02-edge-detectors.md');
 const pooling = importFixture('2016-04-10-pooling-notes.markdown');
 const plainWords = importFixture('2017-01-05-plain-words.md');
+const odds = importFixture('2017-02-14-odds-and-ends.md');
 const whats = (out: typeof edge) => out.findings.attention.map((f) => `${f.line}: ${f.what}`);
 
 /** Node types in the MDX tree, with the values of math nodes. */
@@ -157,6 +158,32 @@ describe('links and kramdown comments', () => {
 
   test('{::comment} … {:/comment} leaves nothing behind', () => {
     expect(plainWords.mdx).not.toMatch(/comment|never shows/);
+  });
+});
+
+describe('lists, tables, quotes and kramdown extras', () => {
+  test('a fenced block inside a list item stays in the item; quotes, tables and footnotes keep their shape', () => {
+    const { types } = nodes(odds.mdx);
+    expect(odds.mdx).toContain(
+      '1. First, pad the image:\n\n    ```python\n    padded = np.pad(image, 1)\n    ```\n\n2. Then',
+    );
+    expect(odds.mdx).toContain('> A quote with a formula $a \\cdot b$ inside\n> and a second line.');
+    expect(odds.mdx).toContain('| box    | 3×3  | blur \\{soft\\} |');
+    expect(odds.mdx).toContain('| sobel  | 3×3  | edges <br /> (x and y) |');
+    expect(types).toContain('table');
+    expect(types).toContain('blockquote');
+    expect(odds.mdx).toContain('and \\<- back, and 3 \\< 4.');
+  });
+
+  test('markdown="1" goes; Liquid control flow, definition lists and abbreviations are reported', () => {
+    expect(odds.mdx).toContain('<div class="note">\n**Note:**');
+    expect(odds.mdx).not.toContain('*[CNN]');
+    expect(whats(odds)).toEqual([
+      '38: Liquid tag {% if page.comments %} kept as code',
+      '40: Liquid tag {% endif %} kept as code',
+      '43: kramdown definition list: MDX shows it as a plain paragraph',
+      '51: kramdown abbreviation *[CNN]: Convolutional Neural Network removed (MDX has no abbreviations)',
+    ]);
   });
 });
 
