@@ -11,7 +11,8 @@ import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
 import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
 import { mdxHabits } from './src/lib/vite-mdx-habits.ts';
 import { remarkDemoProps } from './src/lib/remark-demo-props.ts';
-import { CITATION_STYLE, SITE_URL } from './src/consts.ts';
+import { remarkExternalMedia } from './src/lib/remark-external-media.ts';
+import { CITATION_STYLE, EMBED_HOSTS, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
 // and MDX inherits it. SmartyPants is off so the article's quotes and apostrophes stay as written.
@@ -32,6 +33,7 @@ export default defineConfig({
         remarkKatexStrict,
         [remarkCitations, { style: CITATION_STYLE }],
         remarkDemoProps,
+        [remarkExternalMedia, { hosts: EMBED_HOSTS }],
       ],
       rehypePlugins: [rehypeKatex, rehypeMathScroll],
     }),

@@ -63,7 +63,7 @@ export function convertPost(input: ConvertInput): ConvertOutput {
       findings.need(
         line,
         `picture from another site: ${url} (${CSP_IMAGE})`,
-        'download it into the post’s folder and link it as ./name.png',
+        'download it into the post’s folder and link it as ./name.png, or add its host to EMBED_HOSTS in src/consts.ts (the build fails until one is done)',
       );
       return undefined;
     }

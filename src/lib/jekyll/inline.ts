@@ -130,7 +130,7 @@ function token(match: RegExpMatchArray, line: number, ctx: InlineContext): strin
       findings.need(
         line,
         `<iframe> from ${fixed.src ?? 'another site'} kept, but the site’s security policy blocks frames from other sites`,
-        'link to it instead, for example [Watch the video](address), or ask for its host to be allowed',
+        'link to it instead, for example [Watch the video](address), or add its host to EMBED_HOSTS in src/consts.ts (the build fails until one is done)',
       );
     }
     if (fixed.name === 'img' && fixed.src !== undefined) {
