@@ -9,14 +9,18 @@ import { remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
 import { remarkCitations } from './src/lib/remark-citations.ts';
 import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
 import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
-import { CITATION_STYLE, SITE_URL } from './src/consts.ts';
+import { mdxHabits } from './src/lib/vite-mdx-habits.ts';
+import { remarkDemoProps } from './src/lib/remark-demo-props.ts';
+import { remarkExternalMedia } from './src/lib/remark-external-media.ts';
+import { CITATION_STYLE, EMBED_HOSTS, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
 // and MDX inherits it. SmartyPants is off so the article's quotes and apostrophes stay as written.
 export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'ignore',
-  integrations: [mdx(), preact(), sitemap()],
+  // mdxHabits first: it names Jekyll habits (file, line, what to write) before MDX reads the post.
+  integrations: [mdxHabits(), mdx(), preact(), sitemap()],
   markdown: {
     // Code in both themes: light colours inline (readable anywhere, feeds included), dark ones as
     // CSS variables that src/styles/code.css switches to.
@@ -28,6 +32,8 @@ export default defineConfig({
         remarkMath,
         remarkKatexStrict,
         [remarkCitations, { style: CITATION_STYLE }],
+        remarkDemoProps,
+        [remarkExternalMedia, { hosts: EMBED_HOSTS }],
       ],
       rehypePlugins: [rehypeKatex, rehypeMathScroll],
     }),

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { commentOrigins, policy } from '../src/lib/csp.ts';
+import { embedOrigins } from '../src/lib/external-media.ts';
+import { EMBED_HOSTS } from '../src/consts.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 
@@ -31,7 +33,7 @@ for (const file of htmlFiles(DIST)) {
           .update(body ?? '')
           .digest('base64')}`,
     );
-  const csp = policy([...new Set(hashes)], commentOrigins(html));
+  const csp = policy([...new Set(hashes)], commentOrigins(html), embedOrigins(html, EMBED_HOSTS));
   html = html.replace(
     /<meta charset="utf-8"\s*\/?>/i,
     (m) => `${m}<meta http-equiv="content-security-policy" content="${csp}">`,

@@ -1,10 +1,17 @@
 /** Site-wide constants. */
 import { giscusFromEnv } from './lib/comments.ts';
+import { embedHosts } from './lib/external-media.ts';
 export const SITE_TITLE = 'Convolutions, Explained';
 export const SITE_DESCRIPTION = 'What a convolution does, shown with numbers you can change.';
 export const SITE_AUTHOR = 'Convolutions, Explained';
 /** Where the built site is published; used for canonical URLs. */
 export const SITE_URL = 'https://convolutions.example.org';
+/**
+ * Hosts whose pictures and frames posts may show ("www.youtube.com"): each page that uses one
+ * admits it in its security policy; any other external picture or frame fails the build. The
+ * EMBED_HOSTS environment variable adds hosts (comma-separated).
+ */
+export const EMBED_HOSTS: readonly string[] = embedHosts([], process.env['EMBED_HOSTS']);
 /** The CSL style of every reference list and citation: 'article-order' (the 2017 article's own order), or 'apa', 'vancouver', 'harvard1'. */
 export const CITATION_STYLE = 'article-order';
 /** The CSL style of the "Cite this post" text (people citing a web page expect APA). */

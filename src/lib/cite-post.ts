@@ -6,18 +6,13 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { Bibliography, CslEntry } from './bibliography';
-import { splitCitations } from './citations';
 import { referenceText } from './format-reference';
 
-/** The works a post's source cites, in order of first citation (as the markers are numbered). */
-export function citedWorks(body: string, bibliography: Bibliography): CslEntry[] {
-  const keys: string[] = [];
-  for (const line of body.split('\n')) {
-    if (!line.includes('[@')) continue;
-    for (const piece of splitCitations(line)) {
-      if (piece.kind === 'cite') piece.works.forEach((w) => keys.includes(w.key) || keys.push(w.key));
-    }
-  }
+/**
+ * The works a post cites, from the keys remark-citations found in its text (never in code), in
+ * order of first citation (as the markers are numbered).
+ */
+export function citedWorks(keys: readonly string[], bibliography: Bibliography): CslEntry[] {
   return keys.flatMap((k) => bibliography.get(k) ?? []);
 }
 

@@ -8,19 +8,25 @@ import { GISCUS_ORIGIN_ATTRIBUTE } from './comments.ts';
  * The policy for a page: its inline scripts' hashes, and the origins of any comments frame on it
  * (allowed to run client.js, to add its stylesheet and to be framed; every other page is unchanged).
  */
-export function policy(scriptHashes: string[], frameOrigins: string[] = []): string {
+export function policy(
+  scriptHashes: string[],
+  frameOrigins: string[] = [],
+  /** Allowed pictures and frames from other sites on this page (src/lib/external-media.ts). */
+  embeds: { images: string[]; frames: string[] } = { images: [], frames: [] },
+): string {
   const origins = frameOrigins.map((o) => ` ${o}`).join('');
+  const frames = [...frameOrigins, ...embeds.frames].map((o) => ` ${o}`).join('');
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval'${origins} ${scriptHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
     // KaTeX and the demos set style attributes; styles cannot run code, scripts are what is locked.
     `style-src 'self' 'unsafe-inline'${origins}`,
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${embeds.images.map((o) => ` ${o}`).join('')}`,
     "font-src 'self' data:",
     "connect-src 'self' blob:",
     "media-src 'self' blob:",
     "worker-src 'self' blob:",
-    ...(frameOrigins.length > 0 ? [`frame-src${origins}`] : []),
+    ...(frames.length > 0 ? [`frame-src${frames}`] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

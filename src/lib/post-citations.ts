@@ -4,6 +4,7 @@ import { CITE_THIS_POST_STYLE, SITE_AUTHOR, SITE_TITLE } from '../consts';
 import { loadBibliography } from './bibliography';
 import { socialImagePath } from './posts';
 import { articleJsonLd, citedWorks, postCitation, scholarMeta, type PostFacts } from './cite-post';
+import { CITED_KEYS } from './remark-citations';
 
 export interface PostSource {
   id: string;
@@ -12,13 +13,20 @@ export interface PostSource {
   data: { title: string; date: Date; excerpt: string; tags?: string[] };
 }
 
-export function postCitations(post: PostSource, url: URL) {
+/** The cited keys remark-citations left in the post's remark-plugin frontmatter ([] when none). */
+export function citedKeysOf(remarkFrontmatter: Record<string, unknown> | undefined): string[] {
+  const keys = remarkFrontmatter?.[CITED_KEYS];
+  return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+}
+
+/** `citedKeys`: what the post's text cites, as the Markdown pipeline found it (citedKeysOf). */
+export function postCitations(post: PostSource, url: URL, citedKeys: readonly string[]) {
   const root = process.cwd();
   const bibliography = loadBibliography(
     root,
     post.filePath ? dirname(resolve(root, post.filePath)) : undefined,
   );
-  const cited = citedWorks(post.body ?? '', bibliography);
+  const cited = citedWorks(citedKeys, bibliography);
   const facts: PostFacts = {
     slug: post.id,
     title: post.data.title,

@@ -18,6 +18,12 @@ const text = (field: string, example: string) =>
 
 const KNOWN = 'title, date, excerpt, math, comments, tags, draft';
 
+/** Jekyll's frontmatter fields, answered with what to write here instead. */
+const JEKYLL: Record<string, string> = {
+  mathjax: '"mathjax" is Jekyll’s: use math: true instead (KaTeX renders the formulas at build time).',
+  layout: '"layout" is not needed: every post uses the site’s post layout. Remove it.',
+};
+
 const flag = (field: string) => z.boolean({ error: says(field, 'true or false', `${field}: true`) });
 
 export const postSchema = z.strictObject(
@@ -52,11 +58,18 @@ export const postSchema = z.strictObject(
     draft: flag('draft').default(false),
   },
   {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown frontmatter field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: ` +
-          `the fields are ${KNOWN}. Remove it or fix its spelling.`
-        : undefined,
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      const other = issue.keys.filter((k) => !(k in JEKYLL));
+      const hints = issue.keys.filter((k) => k in JEKYLL).map((k) => JEKYLL[k]);
+      if (other.length > 0) {
+        hints.push(
+          `unknown frontmatter field${other.length > 1 ? 's' : ''} ${other.map((k) => `"${k}"`).join(', ')}: ` +
+            `the fields are ${KNOWN}. Remove it or fix its spelling.`,
+        );
+      }
+      return hints.join(' ');
+    },
   },
 );
 

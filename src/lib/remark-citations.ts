@@ -108,6 +108,9 @@ function referenceList(registry: CitationRegistry, formatted: Map<string, Elemen
   return h('ol', { className: ['references'] }, items);
 }
 
+/** The remark-plugin frontmatter field holding the keys a post cites, in numbering order. */
+export const CITED_KEYS = 'citedKeys';
+
 export interface RemarkCitationsOptions {
   /** Project root: where content/references.bib lives. Default: the current directory. */
   root?: string;
@@ -155,7 +158,14 @@ export function remarkCitations(options: RemarkCitationsOptions = {}) {
       parent.children.splice(index, 1, ...(replacement as Text[]));
       return [SKIP, index + replacement.length];
     });
+    // The one list of what the post cites, in numbering order: the page's Scholar tags and
+    // schema.org data read it (render(post).remarkPluginFrontmatter), so nothing parses twice.
+    // A post that cites nothing gets no field (absent means none).
     if (bibliography === undefined) return;
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter[CITED_KEYS] = registry.entries().map(({ key }) => key);
     const known = bibliography;
     const cited = registry.entries().flatMap(({ key }) => known.get(key) ?? []);
     const formatted = formatReferences(cited, options.style ?? 'article-order');

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { loadBibliography } from '~/lib/bibliography';
 import { articleJsonLd, citedWorks, postCitation, scholarMeta } from '~/lib/cite-post';
+import { citedKeysOf } from '~/lib/post-citations';
+import { remarkCitations } from '~/lib/remark-citations';
 
 const post = {
   slug: 'understanding-convolutional-neural-networks',
@@ -14,11 +22,37 @@ const post = {
 };
 
 const bibliography = loadBibliography(process.cwd());
-const body = readFileSync('content/posts/understanding-convolutional-neural-networks/index.mdx', 'utf8');
+const SEED = 'content/posts/understanding-convolutional-neural-networks/index.mdx';
+const body = readFileSync(SEED, 'utf8');
+
+/** The keys a post cites, as the Markdown pipeline (remark-citations) hands them to the page. */
+function citedKeys(mdx: string): string[] {
+  const file = new VFile({
+    value: mdx.replace(/^---\n[\s\S]*?\n---\n/, ''),
+    path: resolve(SEED),
+    cwd: process.cwd(),
+  });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkCitations);
+  processor.runSync(processor.parse(file), file);
+  return citedKeysOf((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter);
+}
+const seedWorks = () => citedWorks(citedKeys(body), bibliography);
 
 describe('citing the post and what it cites', () => {
   test('citedWorks: the seed post cites the guide first, then the book', () => {
-    expect(citedWorks(body, bibliography).map((w) => w.id)).toEqual(['beginnersguide', 'goodfellow2016']);
+    expect(seedWorks().map((w) => w.id)).toEqual(['beginnersguide', 'goodfellow2016']);
+  });
+
+  test('a [@key] only inside code is not a citation: no Scholar tag, no schema.org citation', () => {
+    const keys = citedKeys('Write `[@goodfellow2016]` to cite.\n\n```md\nAs shown [@beginnersguide].\n```\n');
+    expect(keys).toEqual([]);
+    expect(
+      scholarMeta(post, citedWorks(keys, bibliography)).filter((t) => t.name === 'citation_reference'),
+    ).toEqual([]);
+    expect(articleJsonLd(post, citedWorks(keys, bibliography))['citation']).toEqual([]);
+    expect(citedKeys('In code `[@goodfellow2016]`, and in text [@beginnersguide].\n')).toEqual([
+      'beginnersguide',
+    ]);
   });
 
   test('a formatted citation (APA) and a BibTeX entry for the post', () => {
@@ -49,7 +83,7 @@ describe('citing the post and what it cites', () => {
   });
 
   test('Google Scholar tags: one citation_reference per cited work', () => {
-    const tags = scholarMeta(post, citedWorks(body, bibliography));
+    const tags = scholarMeta(post, seedWorks());
     expect(tags.filter((t) => t.name === 'citation_reference')).toHaveLength(2);
     expect(tags).toMatchInlineSnapshot(`
       [
@@ -88,7 +122,7 @@ describe('citing the post and what it cites', () => {
   test('schema.org data names the cited works', () => {
     const ld = articleJsonLd(
       { ...post, image: 'https://convolutions.example.org/og/x.png', keywords: ['cnn'] },
-      citedWorks(body, bibliography),
+      seedWorks(),
     );
     expect(ld['@type']).toBe('BlogPosting');
     expect(ld['image']).toBe('https://convolutions.example.org/og/x.png');

@@ -121,6 +121,16 @@ describe('remark-katex-strict', () => {
     const { root, post } = project(BIB);
     expect(() => render('$a^2$ and\n\n$$\n\\frac{1}{2}\n$$\n', root, post)).not.toThrow();
   });
+  test('every formula KaTeX cannot read is named in one error, each with its line', () => {
+    const { root, post } = project(BIB);
+    expect(() => render('Fine $a$.\n\nBroken: $\\frac{1}{$ here.\n\n$$\n\\sqrt[\n$$\n', root, post))
+      .toThrowErrorMatchingInlineSnapshot(`
+      [Error: 2 formulas KaTeX cannot render in content/posts/p/index.md:
+      content/posts/p/index.md:3: KaTeX cannot render the formula "\\frac{1}{": KaTeX parse error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}{
+      content/posts/p/index.md:5: KaTeX cannot render the formula "\\sqrt[": KaTeX parse error: Unexpected end of input in a macro argument, expected ']' at end of input: \\sqrt[]
+    `);
+  });
+
   test('a formula KaTeX cannot read fails with the file, the line and the formula', () => {
     const { root, post } = project(BIB);
     expect(() =>

@@ -60,10 +60,18 @@ describe('post frontmatter schema', () => {
     `);
   });
 
-  test('an unknown field, such as Jekyll’s mathjax, is named', () => {
-    expect(problems({ ...valid, mathjax: true })).toMatchInlineSnapshot(`
+  test('an unknown field is named, with the list of fields', () => {
+    expect(problems({ ...valid, autor: 'A. Author' })).toMatchInlineSnapshot(`
       [
-        "(frontmatter): unknown frontmatter field "mathjax": the fields are title, date, excerpt, math, comments, tags, draft. Remove it or fix its spelling.",
+        "(frontmatter): unknown frontmatter field "autor": the fields are title, date, excerpt, math, comments, tags, draft. Remove it or fix its spelling.",
+      ]
+    `);
+  });
+
+  test('Jekyll’s mathjax and layout say what to write instead', () => {
+    expect(problems({ ...valid, layout: 'post', mathjax: true, autor: 'x' })).toMatchInlineSnapshot(`
+      [
+        "(frontmatter): "layout" is not needed: every post uses the site’s post layout. Remove it. "mathjax" is Jekyll’s: use math: true instead (KaTeX renders the formulas at build time). unknown frontmatter field "autor": the fields are title, date, excerpt, math, comments, tags, draft. Remove it or fix its spelling.",
       ]
     `);
   });
