@@ -129,3 +129,11 @@ export function readingOrder<T extends SeriesPost>(posts: readonly T[]): T[] {
   ];
   return blocks.sort((a, b) => b.date - a.date).flatMap((b) => b.posts);
 }
+
+/**
+ * The order of the home page and the feed: the lessons in reading order (readingOrder), then the
+ * posts for authors (`isAuthors`, e.g. the authoring guide), newest first.
+ */
+export function siteOrder<T extends SeriesPost>(posts: readonly T[], isAuthors: (post: T) => boolean): T[] {
+  return [...readingOrder(posts.filter((p) => !isAuthors(p))), ...readingOrder(posts.filter(isAuthors))];
+}
