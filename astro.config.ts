@@ -9,6 +9,7 @@ import { remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
 import { remarkCitations } from './src/lib/remark-citations.ts';
 import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
 import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
+import { rehypeMathSearch } from './src/lib/rehype-math-search.ts';
 import { CITATION_STYLE, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
@@ -29,7 +30,7 @@ export default defineConfig({
         remarkKatexStrict,
         [remarkCitations, { style: CITATION_STYLE }],
       ],
-      rehypePlugins: [rehypeKatex, rehypeMathScroll],
+      rehypePlugins: [rehypeKatex, rehypeMathSearch, rehypeMathScroll],
     }),
   },
 });
