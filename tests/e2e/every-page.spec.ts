@@ -33,7 +33,13 @@ async function useEveryDemo(page: Page): Promise<void> {
 
 test('the sitemap lists the pages a reader can reach', () => {
   expect(paths).toEqual(
-    expect.arrayContaining(['/', '/about/', '/understanding-convolutional-neural-networks/']),
+    expect.arrayContaining([
+      '/',
+      '/about/',
+      '/understanding-convolutional-neural-networks/',
+      '/feature-maps/',
+      '/series/cnns-step-by-step/',
+    ]),
   );
 });
 

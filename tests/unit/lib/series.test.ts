@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { collectSeries, readingOrder, seriesOf, seriesProblems, type SeriesPost } from '~/lib/series';
+import {
+  collectSeries,
+  readingOrder,
+  seriesOf,
+  seriesProblems,
+  siteOrder,
+  type SeriesPost,
+} from '~/lib/series';
 
 const NAME = 'CNNs for beginners';
 let day = 0;
@@ -85,6 +92,15 @@ describe('series order', () => {
       'intro',
       'maps',
       'guide',
+    ]);
+  });
+
+  test('site order: the lessons first, the posts for authors after them, even when newer', () => {
+    expect(siteOrder([later, guide, intro, maps], (p) => p.id === 'later').map((p) => p.id)).toEqual([
+      'intro',
+      'maps',
+      'guide',
+      'later',
     ]);
   });
 });
