@@ -34,3 +34,12 @@ test('axe finds nothing serious on the article with an error on screen and the i
   expect(page.url()).toContain(ARTICLE_PATH);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('axe finds nothing serious on search results, in light and dark', async ({ page }) => {
+  await page.goto('/search/?q=kernel');
+  await expect(page.getByTestId('search-result')).not.toHaveCount(0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
+  }
+});
