@@ -12,6 +12,7 @@ import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
 import { mdxHabits } from './src/lib/vite-mdx-habits.ts';
 import { remarkDemoProps } from './src/lib/remark-demo-props.ts';
 import { remarkExternalMedia } from './src/lib/remark-external-media.ts';
+import { rehypeMathSearch } from './src/lib/rehype-math-search.ts';
 import { CITATION_STYLE, EMBED_HOSTS, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
@@ -35,7 +36,7 @@ export default defineConfig({
         remarkDemoProps,
         [remarkExternalMedia, { hosts: EMBED_HOSTS }],
       ],
-      rehypePlugins: [rehypeKatex, rehypeMathScroll],
+      rehypePlugins: [rehypeKatex, rehypeMathSearch, rehypeMathScroll],
     }),
   },
 });

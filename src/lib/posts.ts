@@ -63,3 +63,10 @@ export function slugClash(folders: readonly string[], postsDir = 'content/posts'
 
 /** Where a post's social card is built (src/pages/og/[slug].png.ts). */
 export const socialImagePath = (slug: string): string => `/og/${slug}.png`;
+
+/** The tag that marks a post written for authors (the authoring guide), not for learners. */
+export const AUTHORS_TAG = 'authoring';
+
+/** True for a post about writing for the site: listed under "For authors", after the lessons. */
+export const isForAuthors = (post: { data: { tags: readonly string[] } }): boolean =>
+  post.data.tags.includes(AUTHORS_TAG);

@@ -8,11 +8,32 @@
  * caption), {expressions}, citation markers [@key, ch. 9], footnote references, images, link URLs,
  * HTML comments and entities, and Markdown punctuation (#, *, _, >, list markers).
  * Math: each inline $...$ counts as 1 word, each display $$...$$ block as 5 (a reader pauses on it).
+ *
+ * Time, not only words: a reader also spends time with the figures. The rule:
+ *   minutes = words / 230 + 1 per interactive demo + 0.25 per display formula,
+ * rounded, at least 1. Interactive demos are the tags in INTERACTIVE_DEMOS, in the prose or in a
+ * ```mdx live example (which the site renders too); a demo inside an {/* MDX comment *\/} is not
+ * on the page and does not count.
  */
 
 /** A word is a whitespace-separated run holding at least one letter or digit ("26%", "3×3", "it's"). */
 const WORDLIKE = /[\p{L}\p{N}]/u;
 const DISPLAY_MATH_WORDS = 5;
+export const WORDS_PER_MINUTE = 230;
+export const MINUTES_PER_DEMO = 1;
+export const MINUTES_PER_FORMULA = 0.25;
+/** The demos a reader plays with (src/mdx); static figures are read like text. */
+export const INTERACTIVE_DEMOS = ['ConvolutionStepper', 'KernelPlayground', 'FeatureMaps'] as const;
+const DEMO_TAG = new RegExp(`<(?:${INTERACTIVE_DEMOS.join('|')})(?=[\\s/>]|$)`, 'g');
+
+export interface ReadingTime {
+  words: number;
+  /** Interactive demos on the page. */
+  demos: number;
+  /** Display formulas ($$ … $$ blocks). */
+  formulas: number;
+  minutes: number;
+}
 const INLINE_MATH_WORDS = 1;
 
 const countWords = (text: string): number => text.split(/\s+/).filter((w) => WORDLIKE.test(w)).length;
@@ -26,18 +47,23 @@ const ORDERED_MARKER = /^(\s*(?:>\s*)*)\d+[.)](?=\s|$)/;
 const TASK_BOX = /^(\s*(?:>\s*)*[-*+]\s+)\[[ xX]\](?=\s)/;
 const ENTITY = /^&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
 
-export function readingTime(mdxBody: string, wordsPerMinute = 200): { words: number; minutes: number } {
-  const { prose, codeWords } = splitBlocks(mdxBody.replace(/\r\n?/g, '\n').replace(FRONTMATTER, ''));
-  const { text, mathWords } = scanInline(prose);
+export function readingTime(mdxBody: string, wordsPerMinute = WORDS_PER_MINUTE): ReadingTime {
+  const { prose, codeWords, liveDemos } = splitBlocks(
+    mdxBody.replace(/\r\n?/g, '\n').replace(FRONTMATTER, ''),
+  );
+  const { text, mathWords, demos, formulas } = scanInline(prose);
   const words = countWords(text) + codeWords + mathWords;
-  return { words, minutes: Math.max(1, Math.round(words / wordsPerMinute)) };
+  const allDemos = demos + liveDemos;
+  const minutes = words / wordsPerMinute + allDemos * MINUTES_PER_DEMO + formulas * MINUTES_PER_FORMULA;
+  return { words, demos: allDemos, formulas, minutes: Math.max(1, Math.round(minutes)) };
 }
 
 /** Line by line: fenced code counted apart, ESM blocks and link definitions dropped, list markers cleaned. */
-function splitBlocks(body: string): { prose: string; codeWords: number } {
+function splitBlocks(body: string): { prose: string; codeWords: number; liveDemos: number } {
   const prose: string[] = [];
   let codeWords = 0;
-  let fence: { char: string; length: number } | undefined;
+  let liveDemos = 0;
+  let fence: { char: string; length: number; live: boolean } | undefined;
   let inEsm = false;
   let previousBlank = true;
   for (const line of body.split('\n')) {
@@ -49,12 +75,14 @@ function splitBlocks(body: string): { prose: string; codeWords: number } {
         fence = undefined;
       } else {
         codeWords += countWords(line);
+        if (fence.live) liveDemos += line.match(DEMO_TAG)?.length ?? 0;
       }
     } else if (inEsm) {
       inEsm = !blank;
     } else if (FENCE.test(line)) {
       const marker = FENCE.exec(line)?.[1] ?? '```';
-      fence = { char: marker[0] ?? '`', length: marker.length };
+      const live = /^\s*(`{3,}|~{3,})\s*mdx\s+live\b/.test(line);
+      fence = { char: marker[0] ?? '`', length: marker.length, live };
       prose.push('');
     } else if (previousBlank && ESM.test(line)) {
       inEsm = true;
@@ -65,7 +93,7 @@ function splitBlocks(body: string): { prose: string; codeWords: number } {
     }
     previousBlank = blank;
   }
-  return { prose: prose.join('\n'), codeWords };
+  return { prose: prose.join('\n'), codeWords, liveDemos };
 }
 
 /** Index of the `close` that balances the `open` at `from`, skipping quoted strings; -1 if none. */
@@ -132,9 +160,11 @@ function inlineMathEnd(s: string, from: number): number {
 }
 
 /** Replaces markup by spaces and keeps the words a reader sees; math is counted, not kept. */
-function scanInline(s: string): { text: string; mathWords: number } {
+function scanInline(s: string): { text: string; mathWords: number; demos: number; formulas: number } {
   let out = '';
   let mathWords = 0;
+  let demos = 0;
+  let formulas = 0;
   let i = 0;
   const skipTo = (end: number) => {
     out += ' ';
@@ -165,7 +195,9 @@ function scanInline(s: string): { text: string; mathWords: number } {
     if (c === '$' && next === '$') {
       const close = s.indexOf('$$', i + 2);
       if (close !== -1) {
-        mathWords += startsLine(s, i) ? DISPLAY_MATH_WORDS : INLINE_MATH_WORDS;
+        const display = startsLine(s, i);
+        mathWords += display ? DISPLAY_MATH_WORDS : INLINE_MATH_WORDS;
+        if (display) formulas++;
         skipTo(close + 2);
         continue;
       }
@@ -186,6 +218,8 @@ function scanInline(s: string): { text: string; mathWords: number } {
       if (/[A-Za-z/>]/.test(next)) {
         const end = tagEnd(s, i);
         if (end !== -1) {
+          DEMO_TAG.lastIndex = 0;
+          if (DEMO_TAG.exec(s.slice(i, end))?.index === 0) demos++;
           skipTo(end);
           continue;
         }
@@ -231,5 +265,5 @@ function scanInline(s: string): { text: string; mathWords: number } {
     out += c;
     i++;
   }
-  return { text: out, mathWords };
+  return { text: out, mathWords, demos, formulas };
 }

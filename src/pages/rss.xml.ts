@@ -11,14 +11,16 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getCollection, render } from 'astro:content';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
 import { feedHtml } from '../lib/feed-html';
-import { publishedPosts } from '../lib/posts';
+import { isForAuthors, publishedPosts } from '../lib/posts';
+import { siteOrder } from '../lib/series';
 
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('astro.config: set `site` so the feed can give absolute addresses.');
   const container = await AstroContainer.create();
   container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
   container.addServerRenderer({ name: '@astrojs/preact', renderer: preactRenderer });
-  const posts = publishedPosts(await getCollection('posts'), import.meta.env.DEV);
+  // The home page's order: each series in part order, the authoring guide last.
+  const posts = siteOrder(publishedPosts(await getCollection('posts'), import.meta.env.DEV), isForAuthors);
   const items = await Promise.all(
     posts.map(async (post) => {
       const url = new URL(`/${post.id}/`, site);

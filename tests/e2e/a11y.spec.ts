@@ -34,3 +34,15 @@ test('axe finds nothing serious on the article with an error on screen and the i
   expect(page.url()).toContain(ARTICLE_PATH);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('axe finds nothing serious on search results, in light and dark', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/search/?q=kernel');
+  // The index loads on first search: give a busy machine time.
+  await expect(page.getByTestId('search-status')).toHaveText('3 results for “kernel”', { timeout: 20_000 });
+  await expect(page.getByTestId('search-result')).toHaveCount(3);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
+  }
+});

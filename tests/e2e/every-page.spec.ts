@@ -33,7 +33,13 @@ async function useEveryDemo(page: Page): Promise<void> {
 
 test('the sitemap lists the pages a reader can reach', () => {
   expect(paths).toEqual(
-    expect.arrayContaining(['/', '/about/', '/understanding-convolutional-neural-networks/']),
+    expect.arrayContaining([
+      '/',
+      '/about/',
+      '/understanding-convolutional-neural-networks/',
+      '/feature-maps/',
+      '/series/cnns-step-by-step/',
+    ]),
   );
 });
 
@@ -41,7 +47,8 @@ for (const path of paths) {
   test(`${path}: every demo used, nothing from another host, axe finds nothing serious in light and dark`, async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    // Long posts with several demos (the series parts) take a while for axe on a busy 2-core machine.
+    test.setTimeout(180_000);
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     await page.goto(path);
     await useEveryDemo(page);

@@ -5,9 +5,15 @@ export const ARTICLE_PATH = '/understanding-convolutional-neural-networks/';
 /** The authoring guide, a post like any other. */
 export const GUIDE_PATH = '/writing-a-post/';
 export const GUIDE_TITLE = 'Writing a post for this site';
-/** content/posts/2026-11-20-pooling-layers is a draft: never in the build. */
-export const DRAFT_PATH = '/pooling-layers/';
-export const DRAFT_TITLE = 'Pooling layers, explained';
+/** Part 2 of the series that the article starts (content/posts/2026-11-20-feature-maps). */
+export const PART2_PATH = '/feature-maps/';
+export const PART2_TITLE = 'Feature maps: many filters, ReLU and pooling';
+/** The series' own page. */
+export const SERIES_PATH = '/series/cnns-step-by-step/';
+export const SERIES_NAME = 'CNNs, step by step';
+/** content/posts/2026-12-01-learning-the-filters (part 3) is a draft: never in the build. */
+export const DRAFT_PATH = '/learning-the-filters/';
+export const DRAFT_TITLE = 'Learning the filters';
 
 export class ArticlePage {
   readonly body: Locator;

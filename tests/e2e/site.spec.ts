@@ -1,17 +1,36 @@
 import { expect, test } from './fixtures';
-import { ARTICLE_PATH } from './pages';
+import { ARTICLE_PATH, GUIDE_PATH, GUIDE_TITLE, PART2_TITLE, SERIES_NAME } from './pages';
 import { seedTitle } from './seed';
 
-test('home lists the post with its date and excerpt; read more -> post -> home', async ({ page }) => {
+test('home leads with the lessons in series order, above the fold on a phone; the guide is for authors', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/');
+  const titles = page.locator('article.post-card .post-card__title');
+  await expect(titles, 'the series in part order, then the guide').toHaveText([
+    seedTitle,
+    PART2_TITLE,
+    GUIDE_TITLE,
+  ]);
+  await expect(titles.first(), 'the first lesson is on the first screen of a phone').toBeInViewport();
+  const series = page.getByTestId('home-series');
+  await expect(series.getByRole('heading', { level: 2 })).toHaveText(SERIES_NAME);
+  await expect(series.locator('.post-card__part')).toHaveText(['Part 1', 'Part 2']);
   const card = page.locator('article.post-card').filter({ hasText: seedTitle });
-  await expect(card).toBeVisible();
   await expect(card).toContainText('Written on January 11, 2017');
   await expect(card).toContainText('In the future I will be using ConvNets to search for textual patterns');
+  // The article holds a convolution stepper and a kernel playground.
+  await expect(card.getByTestId('interactive-badge')).toHaveText('2 interactive figures');
+  await expect(page.locator('#for-authors').locator('.post-card__title')).toHaveText([GUIDE_TITLE]);
   await card.getByRole('link', { name: `Read more: ${seedTitle}` }).click();
   await expect(page).toHaveURL(ARTICLE_PATH);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(seedTitle);
-  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Posts' }).click();
+  const nav = page.getByRole('navigation', { name: 'Site' });
+  await nav.getByRole('link', { name: 'Write' }).click();
+  await expect(page, 'authors find the guide from the header').toHaveURL(GUIDE_PATH);
+  await expect(nav.getByRole('link', { name: 'Write' })).toHaveAttribute('aria-current', 'page');
+  await nav.getByRole('link', { name: 'Lessons' }).click();
   await expect(page).toHaveURL('/');
 });
 

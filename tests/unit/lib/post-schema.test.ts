@@ -63,7 +63,7 @@ describe('post frontmatter schema', () => {
   test('an unknown field is named, with the list of fields', () => {
     expect(problems({ ...valid, autor: 'A. Author' })).toMatchInlineSnapshot(`
       [
-        "(frontmatter): unknown frontmatter field "autor": the fields are title, date, excerpt, math, comments, tags, draft. Remove it or fix its spelling.",
+        "(frontmatter): unknown frontmatter field "autor": the fields are title, date, excerpt, math, comments, tags, series, part, draft. Remove it or fix its spelling.",
       ]
     `);
   });
@@ -71,7 +71,40 @@ describe('post frontmatter schema', () => {
   test('Jekyll’s mathjax and layout say what to write instead', () => {
     expect(problems({ ...valid, layout: 'post', mathjax: true, autor: 'x' })).toMatchInlineSnapshot(`
       [
-        "(frontmatter): "layout" is not needed: every post uses the site’s post layout. Remove it. "mathjax" is Jekyll’s: use math: true instead (KaTeX renders the formulas at build time). unknown frontmatter field "autor": the fields are title, date, excerpt, math, comments, tags, draft. Remove it or fix its spelling.",
+        "(frontmatter): "layout" is not needed: every post uses the site’s post layout. Remove it. "mathjax" is Jekyll’s: use math: true instead (KaTeX renders the formulas at build time). unknown frontmatter field "autor": the fields are title, date, excerpt, math, comments, tags, series, part, draft. Remove it or fix its spelling.",
+      ]
+    `);
+  });
+
+  test('a series needs a part and a part a series; a part is a whole number from 1', () => {
+    expect(postSchema.parse({ ...valid, series: 'CNNs for beginners', part: 2 })).toMatchObject({
+      series: 'CNNs for beginners',
+      part: 2,
+    });
+    expect(problems({ ...valid, series: 'CNNs for beginners' })).toMatchInlineSnapshot(`
+      [
+        "part: "series" needs a "part": add part: 1 (or the number of this post in "CNNs for beginners") to the frontmatter.",
+      ]
+    `);
+    expect(problems({ ...valid, part: 2 })).toMatchInlineSnapshot(`
+      [
+        "series: "part" needs a "series": add series: "CNNs for beginners" (the series' name) to the frontmatter, or remove part.",
+      ]
+    `);
+    expect(problems({ ...valid, series: '!!', part: 1.5 })).toMatchInlineSnapshot(`
+      [
+        "series: "series" needs at least one letter or digit, for example series: "CNNs for beginners".",
+        "part: "part" must be a whole number from 1, for example part: 2; got 1.5.",
+      ]
+    `);
+    expect(problems({ ...valid, series: 'CNNs', part: 0 })).toMatchInlineSnapshot(`
+      [
+        "part: "part" must be a whole number from 1, for example part: 2; got 0.",
+      ]
+    `);
+    expect(problems({ ...valid, series: 'CNNs', part: 'two' })).toMatchInlineSnapshot(`
+      [
+        "part: "part" must be a whole number from 1, for example part: 2; got "two".",
       ]
     `);
   });

@@ -73,13 +73,26 @@ describe('readingTime: hand-counted snippets', () => {
     expect(words(mdx)).toBe(expected);
   });
 
-  test('minutes: words / wordsPerMinute rounded, at least 1', () => {
+  test('minutes: words / 230, plus 1 per interactive demo and 0.25 per display formula, rounded, at least 1', () => {
     const prose = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
-    expect(readingTime('')).toEqual({ words: 0, minutes: 1 });
-    expect(readingTime(prose(299))).toEqual({ words: 299, minutes: 1 });
-    expect(readingTime(prose(300))).toEqual({ words: 300, minutes: 2 });
-    expect(readingTime(prose(1000))).toEqual({ words: 1000, minutes: 5 });
-    expect(readingTime(prose(1000), 100)).toEqual({ words: 1000, minutes: 10 });
+    expect(readingTime('')).toEqual({ words: 0, demos: 0, formulas: 0, minutes: 1 });
+    expect(readingTime(prose(344)).minutes, '344 / 230 = 1.496').toBe(1);
+    expect(readingTime(prose(345)).minutes, '345 / 230 = 1.5').toBe(2);
+    expect(readingTime(prose(1150)).minutes).toBe(5);
+    expect(readingTime(prose(1000), 100).minutes).toBe(10);
+    // 230 words (1 min) + a stepper and a playground (2 min) + two display formulas (0.5 min): 3.5 -> 4.
+    const withFigures = `${prose(230)}\n\n<ConvolutionStepper caption="a" />\n\n<KernelPlayground\n  preset="sobel-x"\n/>\n\n$$\nx\n$$\n\n$$\ny\n$$\n`;
+    expect(readingTime(withFigures)).toMatchObject({ demos: 2, formulas: 2, minutes: 4 });
+  });
+
+  test('which figures count: demos in prose and in live examples; not static figures, code or comments', () => {
+    const demos = (mdx: string) => readingTime(mdx).demos;
+    expect(demos('<ConvolutionFigure />\n\n<Figure src={a} alt="b" />')).toBe(0);
+    expect(demos('```mdx live\n<ConvolutionStepper\n  stride={2}\n/>\n```')).toBe(1);
+    expect(demos('```mdx\n<KernelPlayground />\n```'), 'a code example that is not rendered').toBe(0);
+    expect(demos('{/* FEATURE-MAPS: <FeatureMaps relu={true} /> */}'), 'a commented-out demo').toBe(0);
+    expect(demos('<FeatureMaps relu={true} pool={{ mode: "max", size: 2 }} />')).toBe(1);
+    expect(demos('<KernelPlaygroundHelp />'), 'another component whose name starts the same').toBe(0);
   });
 
   test('CRLF line endings read the same', () => {
@@ -122,7 +135,7 @@ describe('readingTime: the seed post', () => {
     expect(words(seed)).toBe(countFromAst(seed));
   });
 
-  test('is in the range a hand count gives, and reads in about 2 minutes', () => {
+  test('is in the range a hand count gives, and reads in about 5 minutes with its figures', () => {
     // Hand check: each prose paragraph cut out with sed, <cite> tags and [@...] markers removed,
     // each $...$ replaced by one letter, then `wc -w`, and the tokens with no letter or digit
     // subtracted (a ":" after a citation, the "##"):
@@ -134,11 +147,11 @@ describe('readingTime: the seed post', () => {
     //   4 display formulas x 5                              20   -> 478
     // Not counted: attribute text (the Figure's alt/caption/credit, the demos' captions and credits,
     // the EditorNote titles: 132 words by grep + wc -w), which would make it 610.
-    // 478 words at 200 a minute: 2 minutes.
+    // 478 words at 230 a minute (2.08) + 2 demos (2) + 4 display formulas (1): 5 minutes.
     const { words: n, minutes } = readingTime(seed);
     expect(n).toBeGreaterThan(420);
     expect(n).toBeLessThan(520);
-    expect(minutes).toBe(2);
+    expect(minutes).toBe(5);
     expect(n).toMatchInlineSnapshot(`478`);
   });
 });
