@@ -27,3 +27,19 @@ export {
   type Legend,
   type ChannelRange,
 } from './colormap';
+export {
+  DIGIT_SIZE,
+  DIGIT_PIXELS,
+  DIGIT_CLASSES,
+  DIGITS_URL,
+  DIGITS_HEADER_URL,
+  parseDigits,
+  digitImage,
+  digitsToFloats,
+  gunzip,
+  type DigitsHeader,
+  type DigitSplitHeader,
+  type DigitSplit,
+  type DigitSet,
+} from './digits';
+export { mulberry32, shuffled } from './seeded';
