@@ -43,3 +43,27 @@ export {
   type DigitSet,
 } from './digits';
 export { mulberry32, shuffled } from './seeded';
+export {
+  DIGIT_NET,
+  DIGIT_WEIGHT_SHAPES,
+  DIGIT_WEIGHT_COUNT,
+  weightList,
+  weightsFromList,
+  zeroDigitWeights,
+  type Tensor2,
+  type ConvWeights,
+  type DenseWeights,
+  type DigitWeights,
+} from './digit-net-layout';
+export {
+  biasAdd,
+  flatten,
+  dense,
+  softmax,
+  crossEntropy,
+  PROBABILITY_EPSILON,
+  digitNetForward,
+  digitNetLoss,
+  argmaxRows,
+  type DigitStages,
+} from './digit-net';
