@@ -64,6 +64,7 @@ export {
   PROBABILITY_EPSILON,
   digitNetForward,
   digitNetLoss,
+  digitNetLoss64,
   argmaxRows,
   type DigitStages,
 } from './digit-net';

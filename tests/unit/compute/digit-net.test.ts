@@ -7,6 +7,7 @@ import {
   DIGIT_WEIGHT_COUNT,
   digitNetForward,
   digitNetLoss,
+  digitNetLoss64,
   flatten,
   fromRows,
   softmax,
@@ -17,6 +18,7 @@ import {
   zeroDigitWeights,
   type Tensor2,
 } from '~/compute';
+import { randomArray } from './random';
 
 const rows = (t: Tensor2) =>
   Array.from({ length: t.shape[0] }, (_, n) => [...t.data.subarray(n * t.shape[1], (n + 1) * t.shape[1])]);
@@ -183,5 +185,19 @@ describe('digitNetForward, a hand-worked picture', () => {
     expect(() => digitNetForward(weights, tensor4([1, 27, 27, 1]))).toThrow(
       'digitNetForward: input must be [n, 28, 28, 1], got [1, 27, 27, 1]',
     );
+  });
+});
+
+describe('digitNetLoss64 (double precision, for gradient checks)', () => {
+  test('agrees with the float32 reference loss within 1e-5 on random weights and pictures', () => {
+    const list = weightList(zeroDigitWeights()).map((a, i) =>
+      randomArray(a.length, 40 + i).map((v) => v * 0.3),
+    );
+    const weights = weightsFromList(list);
+    const images = randomArray(3 * 784, 50).map((v) => (v + 1) / 2);
+    const labels = [3, 0, 9];
+    const want = digitNetLoss(weights, tensor4([3, 28, 28, 1], images), labels);
+    expect(Math.abs(digitNetLoss64(weights, images, labels) - want)).toBeLessThanOrEqual(1e-5);
+    expect(want).toBeGreaterThan(0.1);
   });
 });
