@@ -12,3 +12,4 @@ export {
   type StepResult,
   type ModelStages,
 } from './digit-model';
+export { registerWasmConvGradient } from './wasm-conv-grad';
