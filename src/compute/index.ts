@@ -68,3 +68,9 @@ export {
   argmaxRows,
   type DigitStages,
 } from './digit-net';
+export {
+  DIGIT_MODEL_URL,
+  DIGIT_WEIGHT_NAMES,
+  weightsFromLayersModel,
+  type LayersModelJson,
+} from './digit-weights-file';
