@@ -4,12 +4,3 @@ export { isSoftwareRenderer, detectRenderer, type RendererInfo } from './rendere
 export { conv2d, depthwiseConv2d, maxPool, avgPool, relu } from './ops';
 export { ImageFilter, type FilterMode, type FilterPath, type ImageFilterOptions } from './image';
 export { tensorCount } from './memory';
-export {
-  DigitModel,
-  buildDigitModel,
-  type DigitModelOptions,
-  type DigitOptimizer,
-  type StepResult,
-  type ModelStages,
-} from './digit-model';
-export { registerWasmConvGradient } from './wasm-conv-grad';

@@ -14,7 +14,7 @@ import {
   type DigitsHeader,
   type DigitWeights,
 } from '~/compute';
-import { DigitModel } from '~/compute/tf';
+import { DigitModel } from '~/compute/tf/digit-model';
 import { maxRelativeError, randomArray } from '../random';
 
 let digits: DigitSet;

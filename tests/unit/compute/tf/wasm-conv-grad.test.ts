@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DigitModel, registerWasmConvGradient } from '~/compute/tf';
+import { DigitModel } from '~/compute/tf/digit-model';
+import { registerWasmConvGradient } from '~/compute/tf/wasm-conv-grad';
 import { maxRelativeError, randomArray } from '../random';
 
 beforeAll(() => registerWasmConvGradient());
