@@ -107,9 +107,7 @@ async function save(model: DigitModel): Promise<string> {
   let json = '';
   await model.model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      bin = new Uint8Array(
-        tf.io.concatenateArrayBuffers(artifacts.weightData as ArrayBuffer | ArrayBuffer[]),
-      );
+      bin = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData));
       const modelJson = {
         format: artifacts.format,
         generatedBy: artifacts.generatedBy,

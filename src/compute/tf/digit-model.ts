@@ -153,7 +153,8 @@ export class DigitModel {
 
   /** The trainable variables in model.getWeights() order (conv1 kernel, bias, conv2 …, dense …). */
   private variables(): tf.Variable[] {
-    return this.model.trainableWeights.map((w) => w.read());
+    // LayerVariable.read() is typed as a Tensor but returns the tf.Variable that holds the weight.
+    return this.model.trainableWeights.map((w) => w.read() as tf.Variable);
   }
 
   /** Every weight as plain arrays (copies). */

@@ -107,7 +107,6 @@ describe('DigitModel gradients', () => {
     const weights = await weightsWithBiases(model);
     model.setWeights(weights);
     const { images, labels } = testBatch(200, 8);
-    const input = { data: images, shape: [8, 28, 28, 1] as const };
     const got = await model.conv1Gradient(images, labels);
     // Central differences in double precision (float32 rounding would swamp a step this small).
     // The step is tiny because ReLU and max pooling bend the loss: with 8 digits, some unit
