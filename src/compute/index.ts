@@ -74,3 +74,4 @@ export {
   weightsFromLayersModel,
   type LayersModelJson,
 } from './digit-weights-file';
+export { centreDigit, DIGIT_BOX } from './digit-preprocess';

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   argmaxRows,
+  centreDigit,
   DIGIT_MODEL_URL,
   digitNetForward,
   digitsToFloats,
@@ -65,6 +66,26 @@ describe(`the shipped weights (public/${DIGIT_MODEL_URL})`, () => {
     });
     expect(maxRelativeError(got, want.probabilities.data)).toBeLessThanOrEqual(1e-4);
     model.dispose();
+  });
+
+  test('held-out digits redrawn at 4× on a 112×112 pad and centred again are still recognised (the pad path)', () => {
+    const weights = weightsFromLayersModel(json, bin);
+    const n = 50;
+    const pictures = new Float32Array(n * 784);
+    for (let i = 0; i < n; i++) {
+      const digit = digitsToFloats(digits.test.images.subarray(i * 784, (i + 1) * 784));
+      // Each pixel becomes a 4×4 block, as if drawn on a larger pad.
+      const pad = Float32Array.from(
+        { length: 112 * 112 },
+        (_, k) => digit[Math.floor(k / 448) * 28 + Math.floor((k % 112) / 4)] as number,
+      );
+      pictures.set(centreDigit(pad, 112, 112) as Float32Array, i * 784);
+    }
+    const predicted = argmaxRows(
+      digitNetForward(weights, { data: pictures, shape: [n, 28, 28, 1] }).probabilities,
+    );
+    const right = predicted.filter((p, i) => p === digits.test.labels[i]).length;
+    expect(right).toBeGreaterThanOrEqual(n * 0.94);
   });
 
   test('a weights file that is too short is refused with a sentence', () => {
