@@ -27,3 +27,51 @@ export {
   type Legend,
   type ChannelRange,
 } from './colormap';
+export {
+  DIGIT_SIZE,
+  DIGIT_PIXELS,
+  DIGIT_CLASSES,
+  DIGITS_URL,
+  DIGITS_HEADER_URL,
+  parseDigits,
+  digitImage,
+  digitsToFloats,
+  gunzip,
+  type DigitsHeader,
+  type DigitSplitHeader,
+  type DigitSplit,
+  type DigitSet,
+} from './digits';
+export { mulberry32, shuffled } from './seeded';
+export {
+  DIGIT_NET,
+  DIGIT_WEIGHT_SHAPES,
+  DIGIT_WEIGHT_COUNT,
+  weightList,
+  weightsFromList,
+  zeroDigitWeights,
+  type Tensor2,
+  type ConvWeights,
+  type DenseWeights,
+  type DigitWeights,
+} from './digit-net-layout';
+export {
+  biasAdd,
+  flatten,
+  dense,
+  softmax,
+  crossEntropy,
+  PROBABILITY_EPSILON,
+  digitNetForward,
+  digitNetLoss,
+  digitNetLoss64,
+  argmaxRows,
+  type DigitStages,
+} from './digit-net';
+export {
+  DIGIT_MODEL_URL,
+  DIGIT_WEIGHT_NAMES,
+  weightsFromLayersModel,
+  type LayersModelJson,
+} from './digit-weights-file';
+export { centreDigit, DIGIT_BOX } from './digit-preprocess';
