@@ -6,6 +6,7 @@
  * stage before it. Built on the reference (reference.ts): the executable spec the TensorFlow.js
  * engine (tf/feature-maps.ts) is tested against. Pure: no DOM.
  */
+import { diverging } from './colormap';
 import { avgPool, conv2d, maxPool, relu } from './reference';
 import { outputSize } from './shape';
 import type { Shape4, Tensor4 } from './types';
@@ -320,3 +321,50 @@ export function downsample(values: Float32Array, width: number, height: number, 
 /** The whole factor that brings the longer side of a picture to at most `side` cells. */
 export const downsampleFactor = (width: number, height: number, side: number) =>
   Math.max(1, Math.ceil(Math.max(width, height) / side));
+
+/** RGB of a cell ReLU set to 0 (it was negative): a flat blue, so it never reads as dark grey. */
+export const ZEROED_RGB = [33, 102, 172] as const;
+
+/**
+ * Colours of one stage's map into RGBA bytes `out` (alpha 255), and the largest magnitude drawn:
+ * - a map with any negative value (the convolution, or ReLU turned off): the diverging blue-white-red
+ *   scale, symmetric around 0 (white), −m..m with m the largest magnitude;
+ * - a map with no negative value: grey, 0 black to the largest value white;
+ * - `zeroedFrom` (the convolution map, for the ReLU stage): cells that were negative there and are
+ *   0 here are drawn in ZEROED_RGB, so the reader sees what ReLU removed.
+ */
+export function stageColours(
+  values: Float32Array,
+  out: Uint8ClampedArray,
+  zeroedFrom?: Float32Array,
+): number {
+  if (out.length !== values.length * 4) {
+    throw new Error(
+      `stageColours: ${values.length} cells need ${values.length * 4} RGBA bytes, got ${out.length}`,
+    );
+  }
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const m = Math.max(-min, max) || 1;
+  const signed = min < 0;
+  for (let i = 0, j = 0; i < values.length; i++, j += 4) {
+    const v = values[i] as number;
+    let rgb: readonly [number, number, number];
+    if (zeroedFrom !== undefined && v === 0 && (zeroedFrom[i] as number) < 0) rgb = ZEROED_RGB;
+    else if (signed) rgb = diverging(v / m);
+    else {
+      const g = Math.round((v / m) * 255);
+      rgb = [g, g, g];
+    }
+    out[j] = rgb[0];
+    out[j + 1] = rgb[1];
+    out[j + 2] = rgb[2];
+    out[j + 3] = 255;
+  }
+  return m;
+}

@@ -43,6 +43,8 @@ export {
   poolCellFor,
   downsample,
   downsampleFactor,
+  stageColours,
+  ZEROED_RGB,
   CONV_PADDING,
   MIN_FILTERS,
   MAX_FILTERS,

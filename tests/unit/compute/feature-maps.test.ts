@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   downsample,
+  stageColours,
   featureMaps,
   fromRows,
   layerProblem,
@@ -176,4 +177,19 @@ test('downsample averages whole blocks', () => {
   expect(got.width).toBe(2);
   expect(got.height).toBe(1);
   expect([...got.values]).toEqual([3.5, 5.5]);
+});
+
+describe('stage colours', () => {
+  test('signed maps are diverging around white; ReLU zeros are blue; positive maps are grey', () => {
+    const out = new Uint8ClampedArray(12);
+    // −2 → full blue (33,102,172); 0 → white-ish mid (247,247,247); 2 → full red (178,24,43).
+    expect(stageColours(Float32Array.from([-2, 0, 2]), out)).toBe(2);
+    expect([...out]).toEqual([33, 102, 172, 255, 247, 247, 247, 255, 178, 24, 43, 255]);
+    // After ReLU: 0 (was −2) → the zeroed blue; 0 (was 0) → black; 2 → white.
+    stageColours(Float32Array.from([0, 0, 2]), out, Float32Array.from([-2, 0, 2]));
+    expect([...out]).toEqual([33, 102, 172, 255, 0, 0, 0, 255, 255, 255, 255, 255]);
+    // A flat zero map does not divide by zero.
+    stageColours(Float32Array.from([0, 0, 0]), out);
+    expect([...out.subarray(0, 3)]).toEqual([0, 0, 0]);
+  });
 });
