@@ -309,7 +309,7 @@ export default function FeatureMaps(props: FeatureMapsProps) {
           </span>
         </div>
         <fieldset class="fm-pool" data-testid="fm-pool">
-          <legend>Pooling</legend>
+          <legend>Pool</legend>
           <RadioGroup
             id={id('pool-mode')}
             label="Pooling"
@@ -318,7 +318,7 @@ export default function FeatureMaps(props: FeatureMapsProps) {
             testId="fm-pool-mode"
             options={[
               { value: 'max', label: 'max' },
-              { value: 'avg', label: 'average' },
+              { value: 'avg', label: 'avg' },
             ]}
             onChange={(mode) => change({ pool: { ...state.pool, mode } })}
           />
