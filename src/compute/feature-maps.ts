@@ -143,6 +143,29 @@ export function channelOf(t: Tensor4, c: number): Float32Array {
   return out;
 }
 
+/**
+ * Every channel of an NHWC tensor of batch 1 as its own H×W array, in one sequential pass (the
+ * demo draws each filter's map on its own canvas on every update).
+ */
+export function planesOf(t: Tensor4, into?: Float32Array[]): Float32Array[] {
+  const [, h, w, channels] = t.shape;
+  const size = h * w;
+  // Reused arrays when they fit: a new array per map per update costs more than the copy.
+  const out = Array.from({ length: channels }, (_, c) =>
+    into?.[c]?.length === size ? (into[c] as Float32Array) : new Float32Array(size),
+  );
+  const data = t.data;
+  if (channels === 1) {
+    (out[0] as Float32Array).set(data.subarray(0, size));
+    return out;
+  }
+  for (let c = 0; c < channels; c++) {
+    const plane = out[c] as Float32Array;
+    for (let i = 0, j = c; i < size; i++, j += channels) plane[i] = data[j] as number;
+  }
+  return out;
+}
+
 /** The value at (row, col) of filter f's map. */
 export function valueAt(t: Tensor4, f: number, row: number, col: number): number {
   const [, , w, channels] = t.shape;
@@ -351,20 +374,41 @@ export function stageColours(
     if (v > max) max = v;
   }
   const m = Math.max(-min, max) || 1;
-  const signed = min < 0;
-  for (let i = 0, j = 0; i < values.length; i++, j += 4) {
-    const v = values[i] as number;
-    let rgb: readonly [number, number, number];
-    if (zeroedFrom !== undefined && v === 0 && (zeroedFrom[i] as number) < 0) rgb = ZEROED_RGB;
-    else if (signed) rgb = diverging(v / m);
-    else {
-      const g = Math.round((v / m) * 255);
-      rgb = [g, g, g];
+  // One tight loop, one 32-bit store per cell, no allocation: this runs for every map on every
+  // demo update. The tables hold whole RGBA pixels in the platform's byte order.
+  const { diverging: lut, grey, zeroed } = pixelTables();
+  const pixels = new Uint32Array(out.buffer, out.byteOffset, values.length);
+  if (min < 0) {
+    const scale = 255 / m;
+    for (let i = 0; i < values.length; i++) {
+      pixels[i] = lut[Math.round((values[i] as number) * scale) + 255] as number;
     }
-    out[j] = rgb[0];
-    out[j + 1] = rgb[1];
-    out[j + 2] = rgb[2];
-    out[j + 3] = 255;
+  } else {
+    const scale = 255 / m;
+    for (let i = 0; i < values.length; i++)
+      pixels[i] = grey[Math.round((values[i] as number) * scale)] as number;
+  }
+  if (zeroedFrom !== undefined) {
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === 0 && (zeroedFrom[i] as number) < 0) pixels[i] = zeroed;
+    }
   }
   return m;
+}
+
+let tables: { diverging: Uint32Array; grey: Uint32Array; zeroed: number } | null = null;
+
+/** RGBA pixels as 32-bit words: the diverging scale at 511 steps from −1 to 1, 256 greys, the zeroed blue. */
+function pixelTables() {
+  if (tables === null) {
+    const word = (r: number, g: number, b: number) => {
+      const bytes = new Uint8ClampedArray([r, g, b, 255]);
+      return new Uint32Array(bytes.buffer)[0] as number;
+    };
+    const lut = new Uint32Array(511);
+    for (let k = 0; k < 511; k++) lut[k] = word(...diverging(k / 255 - 1));
+    const grey = Uint32Array.from({ length: 256 }, (_, g) => word(g, g, g));
+    tables = { diverging: lut, grey, zeroed: word(...ZEROED_RGB) };
+  }
+  return tables;
 }

@@ -34,6 +34,7 @@ export {
   bankWeights,
   bankBiases,
   channelOf,
+  planesOf,
   valueAt,
   shapeText,
   sizeFormula,

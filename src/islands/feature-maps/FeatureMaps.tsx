@@ -14,7 +14,7 @@ import {
   shapeText,
   sizeFormula,
   STAGES,
-  channelOf,
+  planesOf,
   type BankFilter,
   type LayerResult,
   type PoolMode,
@@ -219,12 +219,8 @@ export default function FeatureMaps(props: FeatureMapsProps) {
   };
   const channels = useMemo(() => {
     if (result === null) return null;
-    const count = result.conv.shape[3];
-    return Array.from({ length: count }, (_, f) => ({
-      conv: channelOf(result.conv, f),
-      relu: channelOf(result.relu, f),
-      pool: channelOf(result.pool, f),
-    }));
+    const [conv, relu, pool] = [planesOf(result.conv), planesOf(result.relu), planesOf(result.pool)];
+    return conv.map((c, f) => ({ conv: c, relu: relu[f] as Float32Array, pool: pool[f] as Float32Array }));
   }, [result]);
 
   // The inspected cell: where the reader put it, kept inside the maps; at first the strongest

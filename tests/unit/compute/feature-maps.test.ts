@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   downsample,
+  planesOf,
   stageColours,
   featureMaps,
   fromRows,
@@ -192,4 +193,14 @@ describe('stage colours', () => {
     stageColours(Float32Array.from([0, 0, 0]), out);
     expect([...out.subarray(0, 3)]).toEqual([0, 0, 0]);
   });
+});
+
+test('planesOf splits the channels of an NHWC map', () => {
+  // 1×2×2×3: cells (0,0) = 1,2,3; (0,1) = 4,5,6; (1,0) = 7,8,9; (1,1) = 10,11,12.
+  const planes = planesOf({ data: Float32Array.from({ length: 12 }, (_, i) => i + 1), shape: [1, 2, 2, 3] });
+  expect(planes.map((p) => [...p])).toEqual([
+    [1, 4, 7, 10],
+    [2, 5, 8, 11],
+    [3, 6, 9, 12],
+  ]);
 });
