@@ -202,7 +202,12 @@ export async function benchFeatureMaps(
             (v, j) => (worst = Math.max(worst, Math.abs((p[j] as number) - v) / Math.max(1, Math.abs(v)))),
           );
         });
-        return { times, computeTimes, path: mode === 'engine' ? getBackend() : mode, error: worst };
+        return {
+          times,
+          computeTimes,
+          path: mode === 'engine' ? `${getBackend()}: ${fm.path}` : mode,
+          error: worst,
+        };
       }
     }
   } finally {

@@ -17,6 +17,7 @@ import {
   planesOf,
   type BankFilter,
   type LayerResult,
+  type LayerSpec,
   type PoolMode,
   type Stage,
 } from '../../compute';
@@ -59,8 +60,8 @@ export interface FeatureMapsProps {
   pool?: { mode: PoolMode; size: number; stride: number };
   sample?: string;
   /** The working picture's size (the .astro wrapper knows it from the sample), for the server render. */
-  inputH?: number;
-  inputW?: number;
+  inputH?: number | undefined;
+  inputW?: number | undefined;
   instance?: string;
 }
 
@@ -85,7 +86,8 @@ export default function FeatureMaps(props: FeatureMapsProps) {
   const [state, setState] = useState<FeatureMapsState>(defaults);
   const [hydrated, setHydrated] = useState(false);
   const [picture, setPicture] = useState<Picture | null>(null);
-  const [result, setResult] = useState<LayerResult | null>(null);
+  const [drawn, setDrawn] = useState<{ maps: LayerResult; spec: LayerSpec } | null>(null);
+  const result = drawn?.maps ?? null;
   const [inspect, setInspect] = useState<Inspect | null>(null);
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState('');
@@ -148,8 +150,10 @@ export default function FeatureMaps(props: FeatureMapsProps) {
           uploaded.current = pic;
         }
         try {
-          const maps = await engine.current.run(toSpec(s));
-          setResult(maps);
+          const used = toSpec(s);
+          const maps = await engine.current.run(used);
+          // The maps with the settings that made them: the inspector explains what is drawn.
+          setDrawn({ maps, spec: used });
           setMessage('');
           setUpdates((n) => n + 1);
         } catch (error) {
@@ -208,8 +212,7 @@ export default function FeatureMaps(props: FeatureMapsProps) {
   // Shapes: of the live maps once drawn (they lag an edit by one run), else of the settings.
   const inH = picture?.height ?? props.inputH ?? 64;
   const inW = picture?.width ?? props.inputW ?? 64;
-  const drawnSpec = result ? spec : spec;
-  const shapes = layerShapes(inH, inW, 1, drawnSpec);
+  const shapes = layerShapes(inH, inW, 1, spec);
   const live = result !== null;
   const mapShape = (stage: Stage) => {
     const t = result?.[stage];
@@ -232,14 +235,13 @@ export default function FeatureMaps(props: FeatureMapsProps) {
     const { h, w } = mapShape(inspect.stage);
     return clampInspect(inspect, count, h, w);
   })();
-  const resultSpec = result && result.conv.shape[3] === state.filters.length ? spec : null;
-  const followed = at && result && resultSpec ? follow(result, resultSpec, at) : null;
+  const followed = at && drawn ? follow(drawn.maps, drawn.spec, at) : null;
 
   const outlinesFor = (filter: number, stage: Stage): Outline[] => {
     if (!at || !followed || at.filter !== filter) return [];
     const { cell, pooled } = followed;
     const out: Outline[] = [];
-    const p = state.pool;
+    const p = drawn?.spec.pool ?? state.pool;
     if (stage === 'pool' && pooled) out.push({ ...pooled, rows: 1, cols: 1, kind: 'cell' });
     if (stage === 'relu' && pooled)
       out.push({
@@ -263,6 +265,8 @@ export default function FeatureMaps(props: FeatureMapsProps) {
   const setFilters = (filters: BankFilter[]) => change({ filters });
 
   const poolName = POOL_WORD[state.pool.mode];
+  /** The pooling of the maps on screen (the controls may be ahead of them by one run). */
+  const shownPool = drawn?.spec.pool ?? state.pool;
   const stageTitle: Record<Stage, string> = {
     conv: 'Convolution',
     relu: state.relu ? 'ReLU' : 'ReLU off',
@@ -450,7 +454,7 @@ export default function FeatureMaps(props: FeatureMapsProps) {
         size={state.size}
         relu={state.relu}
         poolName={poolName}
-        poolSize={state.pool.size}
+        poolSize={shownPool.size}
       />
 
       <dl class="fm-shapes">
@@ -489,19 +493,19 @@ export default function FeatureMaps(props: FeatureMapsProps) {
         <Predict
           id={id('predict')}
           live={hydrated}
-          question={`Which cell of the outlined ${state.pool.size}×${state.pool.size} window (filter ${at.filter + 1}, ReLU map) survives the max pool?`}
+          question={`Which cell of the outlined ${shownPool.size}×${shownPool.size} window (filter ${at.filter + 1}, ReLU map) survives the max pool?`}
           inputLabel={
-            state.pool.size === 2
+            shownPool.size === 2
               ? 'top left, top right, bottom left or bottom right'
               : 'row and column, e.g. 2, 3'
           }
           check={(text) => {
             const winner = followed.pool?.winner ?? 0;
-            const guess = guessWindowCell(text, state.pool.size);
+            const guess = guessWindowCell(text, shownPool.size);
             if (guess === null) {
               return {
                 correct: false,
-                feedback: <p>Name a cell of the window, such as “{windowCellName(0, state.pool.size)}”.</p>,
+                feedback: <p>Name a cell of the window, such as “{windowCellName(0, shownPool.size)}”.</p>,
               };
             }
             const value = followed.pool?.cells[guess]?.value ?? 0;
@@ -515,7 +519,7 @@ export default function FeatureMaps(props: FeatureMapsProps) {
                   feedback: (
                     <p>
                       Not that one: it holds {Math.round(value * 100) / 100}, and the{' '}
-                      {windowCellName(winner, state.pool.size)} cell holds{' '}
+                      {windowCellName(winner, shownPool.size)} cell holds{' '}
                       {Math.round((followed.pool?.value ?? 0) * 100) / 100}.
                     </p>
                   ),
@@ -523,7 +527,7 @@ export default function FeatureMaps(props: FeatureMapsProps) {
           }}
           answer={
             <p>
-              The {windowCellName(followed.pool.winner ?? 0, state.pool.size)} cell: it holds the largest
+              The {windowCellName(followed.pool.winner ?? 0, shownPool.size)} cell: it holds the largest
               value, {Math.round(followed.pool.value * 100) / 100}. Max pooling keeps only the strongest
               response of each window.
             </p>

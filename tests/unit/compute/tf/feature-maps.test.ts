@@ -72,6 +72,29 @@ describe('FeatureMapEngine (tfjs cpu) = reference featureMaps on a grid', () => 
   );
 });
 
+describe('the SIMD path (WASM SIMD in Node, no backend needed) = reference', () => {
+  const simd = new FeatureMapEngine({ path: 'wasm-simd' });
+  afterAll(() => simd.dispose());
+  test.each(grid.filter((g) => g.c === 1))(
+    '$n×$n×1, $f filters $k×$k, relu $relu, $mode pool $pool stride $stride',
+    async ({ n, k, f, mode, pool, stride, relu }) => {
+      const seed = n * 7919 + k * 31 + f * 7 + pool * 3 + stride;
+      const layer = spec(seed, k, f, relu, mode, pool, stride);
+      const input = { data: randomArray(n * n, seed + 1), shape: [1, n, n, 1] as const };
+      const expected = featureMaps(input, layer);
+      const before = tf.memory().numTensors;
+      simd.setInput(input.data, n, n, 1);
+      const got = await simd.run(layer);
+      expect(simd.path).toBe('wasm-simd');
+      expect(tf.memory().numTensors).toBe(before);
+      for (const stage of ['conv', 'relu', 'pool'] as const) {
+        expect(got[stage].shape).toEqual(expected[stage].shape);
+        expect(maxRelativeError(got[stage].data, expected[stage].data)).toBeLessThanOrEqual(TOLERANCE);
+      }
+    },
+  );
+});
+
 describe('memory', () => {
   test('repeated runs and edits leave the tensor count flat; dispose frees everything', async () => {
     const local = new FeatureMapEngine();
