@@ -272,6 +272,11 @@ export default function FeatureMaps(props: FeatureMapsProps) {
     relu: state.relu ? 'ReLU' : 'ReLU off',
     pool: poolName,
   };
+  const headTitle: Record<Stage, string> = {
+    conv: 'Conv',
+    relu: state.relu ? 'ReLU' : 'ReLU off',
+    pool: state.pool.mode === 'max' ? 'Max pool' : 'Avg pool',
+  };
   const gridColumns = `auto ${mapShape('conv').w}fr ${mapShape('relu').w}fr ${mapShape('pool').w}fr`;
   const winnerQuestion = followed?.pool && followed.pool.winner !== null && at;
 
@@ -369,12 +374,12 @@ export default function FeatureMaps(props: FeatureMapsProps) {
         </div>
       </div>
 
-      <div class="fm-bank" style={{ gridTemplateColumns: gridColumns }}>
+      <div class={`fm-bank fm-bank--${state.size}`} style={{ gridTemplateColumns: gridColumns }}>
         <div class="fm-heads" aria-hidden="true">
           <span class="fm-head">Kernel · bias</span>
           {STAGES.map((stage) => (
             <span key={stage} class="fm-head">
-              {stageTitle[stage]}
+              {headTitle[stage]}
               <span class="fm-head__shape">
                 {shapeText([mapShape(stage).h, mapShape(stage).w, mapShape(stage).c])}
               </span>

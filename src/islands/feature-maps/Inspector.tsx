@@ -103,7 +103,7 @@ export function Inspector({ at, followed, size, relu, poolName, poolSize }: Insp
         <div class="fm-step">
           <h4>Convolution</h4>
           <div
-            class="fm-products"
+            class={`fm-products fm-products--${size}`}
             style={{ gridTemplateColumns: `repeat(${size}, auto)` }}
             role="list"
             aria-label={`Window × kernel at ${cellName(cell)}`}

@@ -80,12 +80,13 @@ export function MapBox(props: MapBoxProps) {
       data-w={w}
       style={{ aspectRatio: `${w} / ${h}`, backgroundImage: `var(--fm-static-${filter}-${stage}, none)` }}
       onPointerDown={(e) => {
-        dragging.current = true;
-        (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+        // A mouse may drag across the map; a finger taps (a swipe still scrolls the page).
+        dragging.current = e.pointerType === 'mouse';
         pick(e);
       }}
       onPointerMove={(e) => dragging.current && pick(e)}
       onPointerUp={() => (dragging.current = false)}
+      onPointerLeave={() => (dragging.current = false)}
       onPointerCancel={() => (dragging.current = false)}
     >
       <canvas
