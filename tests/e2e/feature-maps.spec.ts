@@ -61,10 +61,7 @@ test('every stage of every filter: shapes, static maps = live maps, inspected va
   const fm = new FeatureMapsPage(page);
   await page.goto(GUIDE_PATH);
   // The build-time maps, as the server set them on the figure (before the island draws).
-  const statics = await page
-    .locator('figure.fm-figure')
-    .first()
-    .evaluate((f) => Object.fromEntries([...f.style].map((name) => [name, f.style.getPropertyValue(name)])));
+  const statics = (await page.locator('style[data-fm-static="fmaps-1"]').textContent()) ?? '';
   await fm.waitReady();
   const { pic, result } = reference(GUIDE_SPEC);
   const shapes = layerShapes(pic.height, pic.width, 1, GUIDE_SPEC);
@@ -79,7 +76,10 @@ test('every stage of every filter: shapes, static maps = live maps, inspected va
   // Static figure = live figure, map by map (colours may differ by a rounding step of the scale).
   for (let f = 0; f < 3; f++) {
     for (const stage of ['conv', 'relu', 'pool'] as const) {
-      const url = /url\("?([^")]+)"?\)/.exec(statics[`--fm-static-${f}-${stage}`] ?? '')?.[1];
+      const rule = new RegExp(
+        `\\[data-filter="${f}"\\]\\[data-stage="${stage}"\\]\\{background-image:url\\(([^)]+)\\)`,
+      );
+      const url = rule.exec(statics)?.[1];
       expect(url, `a build-time map for filter ${f + 1}, ${stage}`).toMatch(/^data:image\/png;base64,/);
       const built = await page.evaluate(async (src) => {
         const img = new Image();

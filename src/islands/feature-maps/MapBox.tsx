@@ -2,8 +2,8 @@
  * One drawn map of one stage of one filter: a canvas at the map's true size (cells drawn as
  * pixels, scaled up without smoothing), a focus stop whose arrow keys move the inspected cell, and
  * outlines over it (the inspected cell, a pooling window). Before the live maps are drawn, the
- * figure computed at build time shows through as the box's background (a CSS variable set by the
- * .astro wrapper on the figure), so nothing moves when the island wakes up.
+ * figure computed at build time shows through as the box's background (a style rule the .astro
+ * wrapper writes per map), so nothing moves when the island wakes up.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { stageColours, type Stage } from '../../compute';
@@ -78,7 +78,7 @@ export function MapBox(props: MapBoxProps) {
       data-filter={filter}
       data-h={h}
       data-w={w}
-      style={{ aspectRatio: `${w} / ${h}`, backgroundImage: `var(--fm-static-${filter}-${stage}, none)` }}
+      style={{ aspectRatio: `${w} / ${h}` }}
       onPointerDown={(e) => {
         // A mouse may drag across the map; a finger taps (a swipe still scrolls the page).
         dragging.current = e.pointerType === 'mouse';
