@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { FeatureMapsMode, FeatureMapsResult } from '../tests/harness/feature-maps.ts';
 import type { BenchMode, BenchResult } from '../tests/harness/main.ts';
 
 // First, as npm run test:e2e does: find a Chromium, or install one (Debian, as root), or say how.
@@ -26,6 +27,8 @@ const SIZES = [64, 256, 512];
 const KERNELS = [3, 5];
 const BACKENDS = ['wasm', 'webgl', 'cpu'];
 const ENGINE_MODES: BenchMode[] = ['edit', 'edit-new-array', 'frame'];
+/** `npm run bench -- feature-maps`: only the feature-maps table. */
+const ONLY_FEATURE_MAPS = process.argv.includes('feature-maps');
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -97,106 +100,159 @@ try {
       : `\nAutomatic choice failed: ${auto.error}\n`,
   );
 
-  // The two plain-JavaScript baselines, once per case, in this same browser run.
-  const header = [
-    'backend',
-    'path',
-    'update',
-    'image',
-    'kernel',
-    'median ms',
-    'p95 ms',
-    'filter only ms',
-    'vs tight JS loop',
-    'vs reference',
-  ];
-  const rows: string[][] = [];
-  const tight = new Map<string, number>();
-  const reference = new Map<string, number>();
-  let tightWorst = 0;
-  for (const size of SIZES) {
-    for (const k of KERNELS) {
-      const key = `${size}/${k}`;
-      tightWorst = Math.max(
-        tightWorst,
-        await page.evaluate(([s, kk]) => window.harness.checkTightLoop(s, kk), [size, k] as const),
-      );
-      for (const mode of ['tight-loop', 'reference'] as const) {
-        const iterations = mode === 'reference' ? (size >= 512 ? 5 : 10) : size >= 512 ? 20 : 50;
-        const { times, filterTimes } = await bench(page, size, k, iterations, mode);
-        const { median, p95 } = stats(times);
-        (mode === 'reference' ? reference : tight).set(key, median);
-        rows.push([
-          'plain JS',
-          mode,
-          'edit',
-          `${size}×${size}×3`,
-          `${k}×${k}`,
-          ms(median),
-          ms(p95),
-          ms(stats(filterTimes).median),
-          '',
-          '',
-        ]);
-      }
-    }
-  }
-
-  const targets: string[] = [];
+  // The feature-maps demo: 8 filters 3×3 on 256×256 grey, ReLU, 2×2 max pool, 24 maps drawn.
+  const fmRows: string[][] = [];
+  const fmBench = (mode: FeatureMapsMode, n: number): Promise<FeatureMapsResult> =>
+    page.evaluate(([m, k]) => window.harness.benchFeatureMaps(m, k), [mode, n] as const);
+  const fmTight = await fmBench('tight-loop', 40);
+  const fmReference = await fmBench('reference', 8);
+  const fmRow = (backend: string, r: FeatureMapsResult, base?: number) => {
+    const { median, p95 } = stats(r.times);
+    fmRows.push([
+      backend,
+      r.path,
+      ms(median),
+      ms(p95),
+      ms(stats(r.computeTimes).median),
+      ratio(base, median),
+      r.error.toExponential(1),
+    ]);
+    return { median, p95 };
+  };
+  const tightMedian = fmRow('plain JS', fmTight).median;
+  fmRow('plain JS', fmReference, tightMedian);
+  let fmTarget = 'WASM did not start';
   for (const backend of BACKENDS) {
     const started = await open(page, backend);
     if (!started.ok) {
-      rows.push([backend, '-', '-', '-', '-', 'did not start', started.error, '-', '-', '-']);
+      fmRows.push([backend, '-', 'did not start', started.error, '-', '-', '-']);
       continue;
     }
+    const r = fmRow(backend, await fmBench('engine', backend === 'cpu' ? 20 : 60), tightMedian);
+    if (backend === 'wasm') {
+      fmTarget = `p50 ${ms(r.median)} ms (target ≤ 8), p95 ${ms(r.p95)} ms (target ≤ 12)`;
+    }
+  }
+
+  if (!ONLY_FEATURE_MAPS) {
+    // The two plain-JavaScript baselines, once per case, in this same browser run.
+    const header = [
+      'backend',
+      'path',
+      'update',
+      'image',
+      'kernel',
+      'median ms',
+      'p95 ms',
+      'filter only ms',
+      'vs tight JS loop',
+      'vs reference',
+    ];
+    const rows: string[][] = [];
+    const tight = new Map<string, number>();
+    const reference = new Map<string, number>();
+    let tightWorst = 0;
     for (const size of SIZES) {
       for (const k of KERNELS) {
-        for (const mode of ENGINE_MODES) {
-          const iterations = backend === 'webgl' && size >= 512 ? 20 : 50;
-          const { times, filterTimes, path } = await bench(page, size, k, iterations, mode);
+        const key = `${size}/${k}`;
+        tightWorst = Math.max(
+          tightWorst,
+          await page.evaluate(([s, kk]) => window.harness.checkTightLoop(s, kk), [size, k] as const),
+        );
+        for (const mode of ['tight-loop', 'reference'] as const) {
+          const iterations = mode === 'reference' ? (size >= 512 ? 5 : 10) : size >= 512 ? 20 : 50;
+          const { times, filterTimes } = await bench(page, size, k, iterations, mode);
           const { median, p95 } = stats(times);
+          (mode === 'reference' ? reference : tight).set(key, median);
           rows.push([
-            backend,
-            path,
+            'plain JS',
             mode,
+            'edit',
             `${size}×${size}×3`,
             `${k}×${k}`,
             ms(median),
             ms(p95),
             ms(stats(filterTimes).median),
-            ratio(tight.get(`${size}/${k}`), median),
-            ratio(reference.get(`${size}/${k}`), median),
+            '',
+            '',
           ]);
-          if (backend === 'wasm' && mode === 'edit' && k === 3 && size === 256) {
-            targets.push(`256×256×3, 3×3: p50 ${ms(median)} ms (target ≤ 2), p95 ${ms(p95)} ms (target ≤ 4)`);
-          }
-          if (backend === 'wasm' && mode === 'edit' && k === 3 && size === 512) {
-            targets.push(`512×512×3, 3×3: p50 ${ms(median)} ms (target ≤ 8)`);
+        }
+      }
+    }
+
+    const targets: string[] = [];
+    for (const backend of BACKENDS) {
+      const started = await open(page, backend);
+      if (!started.ok) {
+        rows.push([backend, '-', '-', '-', '-', 'did not start', started.error, '-', '-', '-']);
+        continue;
+      }
+      for (const size of SIZES) {
+        for (const k of KERNELS) {
+          for (const mode of ENGINE_MODES) {
+            const iterations = backend === 'webgl' && size >= 512 ? 20 : 50;
+            const { times, filterTimes, path } = await bench(page, size, k, iterations, mode);
+            const { median, p95 } = stats(times);
+            rows.push([
+              backend,
+              path,
+              mode,
+              `${size}×${size}×3`,
+              `${k}×${k}`,
+              ms(median),
+              ms(p95),
+              ms(stats(filterTimes).median),
+              ratio(tight.get(`${size}/${k}`), median),
+              ratio(reference.get(`${size}/${k}`), median),
+            ]);
+            if (backend === 'wasm' && mode === 'edit' && k === 3 && size === 256) {
+              targets.push(
+                `256×256×3, 3×3: p50 ${ms(median)} ms (target ≤ 2), p95 ${ms(p95)} ms (target ≤ 4)`,
+              );
+            }
+            if (backend === 'wasm' && mode === 'edit' && k === 3 && size === 512) {
+              targets.push(`512×512×3, 3×3: p50 ${ms(median)} ms (target ≤ 8)`);
+            }
           }
         }
       }
     }
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+    console.log(
+      'Full demo update: depthwise filter on every channel (same padding) + colour map + putImageData.',
+    );
+    console.log(
+      "'edit' changes a kernel value every update, with ImageFilter({ reuseOutput: true }) (one output array, overwritten); 'edit-new-array' is the default, a new array per update; 'frame' keeps the kernel.",
+    );
+    console.log(
+      "'vs tight JS loop' and 'vs reference': the baseline's median over this row's median (above 1× = faster).\n",
+    );
+    console.log(line(header));
+    console.log(line(widths.map((w) => '-'.repeat(w))));
+    rows.forEach((r) => console.log(line(r)));
+    console.log(
+      `\nThe tight loop agrees with the reference within ${tightWorst.toExponential(1)} (largest relative difference).`,
+    );
+    console.log(`Kernel edit to pixels on screen, WASM backend:\n  ${targets.join('\n  ')}`);
   }
   await browser.close();
 
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const table = (head: string[], body: string[][]) => {
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+    console.log(line(head));
+    console.log(line(widths.map((w) => '-'.repeat(w))));
+    body.forEach((r) => console.log(line(r)));
+  };
   console.log(
-    'Full demo update: depthwise filter on every channel (same padding) + colour map + putImageData.',
+    '\nFeature maps: 256×256 grey, 8 filters 3×3 (one weight edited per update), bias, ReLU, 2×2 max pool stride 2, all 24 maps coloured and drawn.\n',
   );
-  console.log(
-    "'edit' changes a kernel value every update, with ImageFilter({ reuseOutput: true }) (one output array, overwritten); 'edit-new-array' is the default, a new array per update; 'frame' keeps the kernel.",
+  table(
+    ['backend', 'path', 'median ms', 'p95 ms', 'maps only ms', 'vs tight JS loop', 'pooled vs reference'],
+    fmRows,
   );
-  console.log(
-    "'vs tight JS loop' and 'vs reference': the baseline's median over this row's median (above 1× = faster).\n",
-  );
-  console.log(line(header));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  rows.forEach((r) => console.log(line(r)));
-  console.log(
-    `\nThe tight loop agrees with the reference within ${tightWorst.toExponential(1)} (largest relative difference).`,
-  );
-  console.log(`Kernel edit to pixels on screen, WASM backend:\n  ${targets.join('\n  ')}`);
+  console.log(`Feature maps, WASM backend: ${fmTarget}\n`);
   console.log(`Load average (1 min) before: ${loadBefore}, after: ${load()}.`);
 } finally {
   if (server.pid) process.kill(-server.pid);

@@ -11,6 +11,12 @@ const DIST = 'dist';
 const EAGER_JS_BUDGET = 8 * 1024;
 /** The search page is itself the tool: Pagefind's UI (~31 KB gzip) is what the reader came for. */
 const PAGE_BUDGETS: Record<string, number> = { '/search/': 40 * 1024 };
+/**
+ * An island's own code before TensorFlow.js: its chunk and what it imports statically, less the
+ * framework every island shares (Preact, its hooks and JSX runtime, Astro's Preact client).
+ */
+const ISLAND_BUDGETS: Record<string, number> = { FeatureMaps: 25 * 1024 };
+const FRAMEWORK = /\/(preact|hooks|jsxRuntime|signals)\.module\.[\w-]+\.js$|\/client\.[\w-]+\.js$/;
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -68,6 +74,15 @@ for (const file of pages(DIST)) {
     const bytes = [...modules].reduce((n, u) => n + gz(read(u)), 0);
     const name = posix.basename(component).replace(/\.[\w-]+\.js$/, '');
     rows.push([page, `island ${name}, when near`, kb(bytes), `${modules.size} modules`]);
+    const islandBudget = ISLAND_BUDGETS[name];
+    if (islandBudget !== undefined) {
+      const own = [...modules].filter((u) => !FRAMEWORK.test(u)).reduce((n, u) => n + gz(read(u)), 0);
+      rows.push([page, `  of which ${name}'s own code (no Preact)`, kb(own), `budget ${kb(islandBudget)}`]);
+      if (own > islandBudget)
+        failures.push(
+          `${page}: island ${name}'s own code is ${kb(own)} before TensorFlow.js (budget ${kb(islandBudget)})`,
+        );
+    }
     // What the island imports dynamically once it runs (TensorFlow.js for the playground).
     const lazy = new Set<string>();
     const queue = [...modules];

@@ -5,3 +5,4 @@ export { default as ConvolutionFigure } from './ConvolutionFigure.astro';
 export { default as ConvolutionStepper } from './ConvolutionStepper.astro';
 export { default as KernelPlayground } from './KernelPlayground.astro';
 export { default as Sic } from './Sic.astro';
+export { default as FeatureMaps } from './FeatureMaps.astro';

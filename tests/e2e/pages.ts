@@ -234,3 +234,78 @@ export class PlaygroundPage {
       .toBeGreaterThan(before);
   }
 }
+
+type FmStage = 'conv' | 'relu' | 'pool';
+
+/** The feature-maps demo, hydrated: the `index`-th on its page. */
+export class FeatureMapsPage {
+  readonly root: Locator;
+  readonly inspector: Locator;
+  constructor(
+    readonly page: Page,
+    readonly index = 0,
+  ) {
+    this.root = page.getByTestId('feature-maps').nth(index);
+    this.inspector = this.root.getByTestId('fm-inspector');
+  }
+
+  /** Opens a page (the authoring guide by default), scrolls the demo into view, waits until it is live. */
+  async open(path = GUIDE_PATH, hash = ''): Promise<void> {
+    await this.page.goto(`${path}${hash}`);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
+    await this.root.scrollIntoViewIfNeeded();
+    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+  }
+
+  async updates(): Promise<number> {
+    return Number(await this.root.getAttribute('data-updates'));
+  }
+
+  /** Runs an action and waits until the maps have been drawn again. */
+  async afterUpdate(action: () => Promise<void>): Promise<void> {
+    const before = await this.updates();
+    await action();
+    await expect.poll(() => this.updates()).toBeGreaterThan(before);
+  }
+
+  map(filter: number, stage: FmStage): Locator {
+    return this.root.locator(`[data-testid="fm-stage"][data-filter="${filter}"][data-stage="${stage}"]`);
+  }
+
+  /** Taps (or clicks) the centre of one cell of one map. */
+  async pick(filter: number, stage: FmStage, row: number, col: number, touch = false): Promise<void> {
+    const map = this.map(filter, stage);
+    await map.scrollIntoViewIfNeeded();
+    const [h, w] = [Number(await map.getAttribute('data-h')), Number(await map.getAttribute('data-w'))];
+    const box = await map.boundingBox();
+    if (box === null) throw new Error('the map is not on screen');
+    const x = box.x + ((col + 0.5) / w) * box.width;
+    const y = box.y + ((row + 0.5) / h) * box.height;
+    if (touch) await this.page.touchscreen.tap(x, y);
+    else await this.page.mouse.click(x, y);
+  }
+
+  /** The inspected cell's value at one stage, as the inspector holds it (null: no pooled cell). */
+  async value(stage: FmStage): Promise<number | null> {
+    const text = await this.inspector
+      .locator(`[data-testid="fm-value"][data-stage="${stage}"]`)
+      .getAttribute('data-value');
+    return text === '' || text === null ? null : Number(text);
+  }
+
+  async shape(stage: FmStage | 'input'): Promise<string> {
+    return (await this.root.locator(`[data-testid="fm-shape"][data-stage="${stage}"]`).textContent()) ?? '';
+  }
+
+  /** RGBA bytes of one drawn map (the live canvas). */
+  async pixels(filter: number, stage: FmStage): Promise<number[]> {
+    return this.map(filter, stage)
+      .locator('canvas')
+      .evaluate((c: HTMLCanvasElement) => [
+        ...c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data,
+      ]);
+  }
+}

@@ -6,6 +6,7 @@
 import * as reference from '../../src/compute';
 import * as engine from '../../src/compute/tf';
 import { drawFeatureMap } from '../../src/islands/shared/feature-map';
+import { benchFeatureMaps } from './feature-maps';
 import { tightSameFilter } from './tight-loop';
 
 export interface BenchResult {
@@ -50,6 +51,8 @@ const harness = {
   reference,
   engine,
   tightSameFilter,
+  /** The feature-maps demo's update (tests/harness/feature-maps.ts). */
+  benchFeatureMaps,
   /** Times `iterations` full updates of a size x size RGB image with a k x k kernel. */
   async bench(size: number, k: number, iterations: number, mode: BenchMode): Promise<BenchResult> {
     const { rgba, kernel, input } = benchCase(size, k);

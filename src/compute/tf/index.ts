@@ -4,3 +4,9 @@ export { isSoftwareRenderer, detectRenderer, type RendererInfo } from './rendere
 export { conv2d, depthwiseConv2d, maxPool, avgPool, relu } from './ops';
 export { ImageFilter, type FilterMode, type FilterPath, type ImageFilterOptions } from './image';
 export { tensorCount } from './memory';
+export {
+  FeatureMapEngine,
+  type LayerMaps,
+  type LayerPath,
+  type FeatureMapEngineOptions,
+} from './feature-maps';
