@@ -9,6 +9,7 @@
 import { z } from 'astro/zod';
 import { convolveGrid, KERNELS } from '../compute';
 import { validateStepperProps } from '../islands/conv-stepper/props';
+import { checkFeatureMapsProps, type FeatureMapsAuthorProps } from '../islands/feature-maps/props';
 import { SAMPLES } from '../islands/kernel-playground/samples';
 
 const grid = (name: string) =>
@@ -111,6 +112,22 @@ export const DEMO_SCHEMAS = {
       })
       .optional(),
     caption: caption.optional(),
+  }),
+  FeatureMaps: strict('FeatureMaps', {
+    filters: z
+      .array(z.unknown(), { error: 'filters must be a list, such as [{ kernel: "sobel-x" }]' })
+      .optional(),
+    relu: z.boolean({ error: 'relu must be true or false' }).optional(),
+    pool: z.record(z.string(), z.unknown(), { error: 'pool must be { mode, size, stride }' }).optional(),
+    sample: z.string({ error: 'sample must be the id of a sample picture' }).optional(),
+    caption: caption.optional(),
+  }).superRefine(({ caption: _c, ...props }, ctx) => {
+    // The bank's own checks (kernel ids and sizes, biases, pooling ranges) live with the island.
+    const checked = checkFeatureMapsProps(
+      given(props) as FeatureMapsAuthorProps,
+      SAMPLES.map((s) => s.id),
+    );
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message.replace(/\.$/, '') });
   }),
 } as const;
 

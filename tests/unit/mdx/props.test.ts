@@ -26,6 +26,27 @@ describe('demo props', () => {
     ).toEqual([]);
   });
 
+  test('FeatureMaps: the post’s props pass; an unknown kernel, a pool out of range and a misspelt prop are sentences', () => {
+    expect(
+      demoPropProblems('FeatureMaps', {
+        filters: [{ kernel: 'sobel-x' }, { kernel: 'sobel-y' }],
+        relu: true,
+        pool: { mode: 'max', size: 2, stride: 2 },
+        caption: 'The whole layer',
+      }),
+    ).toEqual([]);
+    expect(demoPropProblems('FeatureMaps', { filters: [{ kernel: 'sobel-z' }] })).toHaveLength(1);
+    expect(demoPropProblems('FeatureMaps', { filters: [{ kernel: 'sobel-z' }] })[0]).toMatch(/sobel-z/);
+    expect(demoPropProblems('FeatureMaps', { pool: { mode: 'max', size: 9, stride: 2 } })[0]).toMatch(
+      /^pool: The pooling window is 2 or 3/,
+    );
+    expect(demoPropProblems('FeatureMaps', { relus: true })).toMatchInlineSnapshot(`
+      [
+        "there is no prop "relus"; FeatureMaps takes filters, relu, pool, sample, caption.",
+      ]
+    `);
+  });
+
   test('a stride out of range, a misspelt prop, a wrong padding: one sentence each', () => {
     expect(demoPropProblems('ConvolutionStepper', { stride: 7 })).toMatchInlineSnapshot(`
       [
