@@ -64,6 +64,7 @@ test('the contents of a long post link to each h2 and h3; a short post has none'
     'ConvolutionFigure: a static worked example',
     'ConvolutionStepper: the convolution, one window at a time',
     'KernelPlayground: kernels on real pictures',
+    'FeatureMaps: a filter bank, stage by stage',
   ]);
   await toc.getByRole('link', { name: 'Citations' }).click();
   await expect(page).toHaveURL(`${GUIDE_PATH}#citations`);
