@@ -378,15 +378,16 @@ export function stageColours(
   // demo update. The tables hold whole RGBA pixels in the platform's byte order.
   const { diverging: lut, grey, zeroed } = pixelTables();
   const pixels = new Uint32Array(out.buffer, out.byteOffset, values.length);
+  // Math.round(x) is floor(x + 0.5); on the non-negative indices here `| 0` is that floor, and
+  // V8 runs it about twice as fast as the Math.round call (measured: 24 maps of 254², 19 → 7 ms).
+  const scale = 255 / m;
   if (min < 0) {
-    const scale = 255 / m;
     for (let i = 0; i < values.length; i++) {
-      pixels[i] = lut[Math.round((values[i] as number) * scale) + 255] as number;
+      pixels[i] = lut[((values[i] as number) * scale + 255.5) | 0] as number;
     }
   } else {
-    const scale = 255 / m;
     for (let i = 0; i < values.length; i++)
-      pixels[i] = grey[Math.round((values[i] as number) * scale)] as number;
+      pixels[i] = grey[((values[i] as number) * scale + 0.5) | 0] as number;
   }
   if (zeroedFrom !== undefined) {
     for (let i = 0; i < values.length; i++) {

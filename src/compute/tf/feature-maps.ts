@@ -49,6 +49,12 @@ export class FeatureMapEngine {
   #simd: SimdSameFilter | null = null;
   /** The SIMD path's arrays, reused while the shapes stay the same (each run overwrites them). */
   #buffers: { same: Float32Array; conv: Float32Array; relu: Float32Array; pool: Float32Array } | null = null;
+  /**
+   * What each filter's slice of those arrays was computed from (its weights and bias, under the
+   * layer key): a reader edits one filter at a time, so a run recomputes only the filters that
+   * changed. A new picture, new shapes or other ReLU and pooling settings clear it.
+   */
+  #computed: { layer: string; filters: string[] } = { layer: '', filters: [] };
 
   constructor(options: FeatureMapEngineOptions = {}) {
     this.#choice = options.path ?? 'auto';
@@ -71,6 +77,7 @@ export class FeatureMapEngine {
     this.#input?.tensor?.dispose();
     if (this.#input?.values.shape[3] !== channels) this.#disposeBank();
     this.#input = { tensor: null, values: { data: values, shape: [1, height, width, channels] } };
+    this.#computed = { layer: '', filters: [] };
     if (this.path === 'wasm-simd') {
       if (channels !== 1) throw new Error('FeatureMapEngine: the SIMD path takes one-channel pictures');
       this.#simd ??= new SimdSameFilter();
@@ -142,10 +149,16 @@ export class FeatureMapEngine {
       relu: fits(b?.relu, oh * ow * count),
       pool: fits(b?.pool, ph * pw * count),
     };
+    const layer = `${h}×${w}/${k}/${count}/${spec.relu}/${mode}/${size}/${stride}`;
+    const kept = b !== null && buffers.conv === b.conv && buffers.pool === b.pool;
+    if (!kept || this.#computed.layer !== layer) this.#computed = { layer, filters: [] };
     this.#buffers = buffers;
     const { same, conv, relu, pool } = buffers;
     const area = size * size;
     spec.filters.forEach((filter, f) => {
+      const key = `${filter.values.join(',')};${filter.bias}`;
+      if (this.#computed.filters[f] === key) return; // its slice already holds this filter's maps
+      this.#computed.filters[f] = key;
       simd.apply(filter.values, k, [top, bottom, left, right], same);
       const bias = filter.bias;
       // 'valid' output (y, x) is 'same' output (y + top, x + left): the window lies inside the picture.

@@ -95,6 +95,50 @@ describe('the SIMD path (WASM SIMD in Node, no backend needed) = reference', () 
   );
 });
 
+describe('the SIMD path recomputes only what changed, and every run still equals the reference', () => {
+  test('one weight, one bias, ReLU off, another pool, a reorder, a new picture: run after run', async () => {
+    const simd = new FeatureMapEngine({ path: 'wasm-simd' });
+    const n = 20;
+    let layer = spec(11, 3, 4, true, 'max', 2, 2);
+    let picture = randomArray(n * n, 12);
+    simd.setInput(picture, n, n, 1);
+    const check = async (what: string) => {
+      const expected = featureMaps({ data: picture, shape: [1, n, n, 1] }, layer);
+      const got = await simd.run(layer);
+      for (const stage of ['conv', 'relu', 'pool'] as const) {
+        expect(got[stage].shape, `${what}: ${stage} shape`).toEqual(expected[stage].shape);
+        expect(
+          maxRelativeError(got[stage].data, expected[stage].data),
+          `${what}: ${stage}`,
+        ).toBeLessThanOrEqual(TOLERANCE);
+      }
+    };
+    const edit = (
+      f: number,
+      change: (filter: LayerSpec['filters'][number]) => LayerSpec['filters'][number],
+    ) => {
+      layer = { ...layer, filters: layer.filters.map((filter, i) => (i === f ? change(filter) : filter)) };
+    };
+    await check('first run');
+    edit(2, (filter) => ({ ...filter, values: filter.values.map((v, t) => (t === 4 ? v + 3 : v)) }));
+    await check('filter 3, one weight edited');
+    edit(0, (filter) => ({ ...filter, bias: filter.bias - 2 }));
+    await check('filter 1, bias edited');
+    layer = { ...layer, relu: false };
+    await check('ReLU off');
+    layer = { ...layer, pool: { mode: 'avg', size: 3, stride: 1 } };
+    await check('average pool 3, stride 1');
+    layer = { ...layer, filters: [...layer.filters].reverse() };
+    await check('filters reordered');
+    picture = randomArray(n * n, 99);
+    simd.setInput(picture, n, n, 1);
+    await check('a new picture of the same size');
+    layer = { ...layer, filters: layer.filters.slice(1) };
+    await check('a filter removed');
+    simd.dispose();
+  });
+});
+
 describe('memory', () => {
   test('repeated runs and edits leave the tensor count flat; dispose frees everything', async () => {
     const local = new FeatureMapEngine();
