@@ -353,8 +353,12 @@ export const ZEROED_RGB = [33, 102, 172] as const;
  * - a map with any negative value (the convolution, or ReLU turned off): the diverging blue-white-red
  *   scale, symmetric around 0 (white), −m..m with m the largest magnitude;
  * - a map with no negative value: grey, 0 black to the largest value white;
- * - `zeroedFrom` (the convolution map, for the ReLU stage): cells that were negative there and are
- *   0 here are drawn in ZEROED_RGB, so the reader sees what ReLU removed.
+ * - `zeroedFrom` (the convolution map, for the ReLU stage): cells that were visibly blue there (at
+ *   least ZEROED_STEPS of its 255 steps below white) and are 0 here are drawn in ZEROED_RGB, so the
+ *   reader sees what ReLU removed where it mattered. The faint negatives of a nearly flat patch
+ *   (a photo's grain, a gentle gradient: near-white in the convolution map) stay plain black, as
+ *   they would otherwise flood the map in blue and hide the shapes; the inspector still says, cell
+ *   by cell, that each was a negative set to 0.
  */
 export function stageColours(
   values: Float32Array,
@@ -390,12 +394,19 @@ export function stageColours(
       pixels[i] = grey[((values[i] as number) * scale + 0.5) | 0] as number;
   }
   if (zeroedFrom !== undefined) {
+    let largest = 0;
+    for (let i = 0; i < zeroedFrom.length; i++)
+      largest = Math.max(largest, Math.abs(zeroedFrom[i] as number));
+    const visible = (-largest * ZEROED_STEPS) / 255;
     for (let i = 0; i < values.length; i++) {
-      if (values[i] === 0 && (zeroedFrom[i] as number) < 0) pixels[i] = zeroed;
+      if (values[i] === 0 && (zeroedFrom[i] as number) <= visible && largest > 0) pixels[i] = zeroed;
     }
   }
   return m;
 }
+
+/** How far below white (in the convolution map's 255 steps) a cell must be to be marked as zeroed. */
+export const ZEROED_STEPS = 5;
 
 let tables: { diverging: Uint32Array; grey: Uint32Array; zeroed: number } | null = null;
 

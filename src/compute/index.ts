@@ -46,6 +46,7 @@ export {
   downsampleFactor,
   stageColours,
   ZEROED_RGB,
+  ZEROED_STEPS,
   CONV_PADDING,
   MIN_FILTERS,
   MAX_FILTERS,

@@ -189,6 +189,10 @@ describe('stage colours', () => {
     // After ReLU: 0 (was −2) → the zeroed blue; 0 (was 0) → black; 2 → white.
     stageColours(Float32Array.from([0, 0, 2]), out, Float32Array.from([-2, 0, 2]));
     expect([...out]).toEqual([33, 102, 172, 255, 0, 0, 0, 255, 255, 255, 255, 255]);
+    // A faint negative (less than 5 of the convolution map's 255 steps below white: 2 × 5 / 255
+    // ≈ 0.039 here) stays black; a visible one (−0.04) is marked.
+    stageColours(Float32Array.from([0, 0, 2]), out, Float32Array.from([-0.038, -0.04, 2]));
+    expect([...out]).toEqual([0, 0, 0, 255, 33, 102, 172, 255, 255, 255, 255, 255]);
     // A flat zero map does not divide by zero.
     stageColours(Float32Array.from([0, 0, 0]), out);
     expect([...out.subarray(0, 3)]).toEqual([0, 0, 0]);
