@@ -72,7 +72,7 @@ export function MapBox(props: MapBoxProps) {
   const at = selected ?? { row: 0, col: 0 };
   return (
     <div
-      class={`fm-map${props.stale ? ' is-stale' : ''}`}
+      class={`fm-map demo-picture${props.stale ? ' is-stale' : ''}`}
       data-testid="fm-stage"
       data-stage={stage}
       data-filter={filter}
@@ -108,7 +108,7 @@ export function MapBox(props: MapBoxProps) {
       {outlines.map((o) => (
         <span
           key={`${o.kind}-${o.row}-${o.col}`}
-          class={`fm-outline fm-outline--${o.kind}`}
+          class={`demo-marker fm-outline--${o.kind}`}
           aria-hidden="true"
           style={{
             left: `${(o.col / w) * 100}%`,

@@ -306,7 +306,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
   const marker = (at: Pixel | null, kind: string, size: number) =>
     at ? (
       <span
-        class={`playground-marker playground-marker--${kind}`}
+        class={`demo-marker playground-marker playground-marker--${kind}`}
         aria-hidden="true"
         style={{
           left: `${((at.x - (size - 1) / 2) / width) * 100}%`,
@@ -388,7 +388,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
         </figure>
         <figure class="playground-picture playground-picture--output">
           <div
-            class={`playground-box${stale ? ' is-stale' : ''}`}
+            class={`playground-box demo-picture${stale ? ' is-stale' : ''}`}
             style={{ aspectRatio: ratio }}
             data-stale={stale ? 'true' : 'false'}
             onPointerDown={(e) => onPointer(e, 'output')}
