@@ -12,6 +12,7 @@ import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
 import { mdxHabits } from './src/lib/vite-mdx-habits.ts';
 import { remarkDemoProps } from './src/lib/remark-demo-props.ts';
 import { remarkExternalMedia } from './src/lib/remark-external-media.ts';
+import { rehypeKatexFonts } from './src/lib/rehype-katex-fonts.ts';
 import { rehypeMathSearch } from './src/lib/rehype-math-search.ts';
 import { CITATION_STYLE, EMBED_HOSTS, SITE_URL } from './src/consts.ts';
 
@@ -36,7 +37,7 @@ export default defineConfig({
         remarkDemoProps,
         [remarkExternalMedia, { hosts: EMBED_HOSTS }],
       ],
-      rehypePlugins: [rehypeKatex, rehypeMathSearch, rehypeMathScroll],
+      rehypePlugins: [rehypeKatex, rehypeKatexFonts, rehypeMathSearch, rehypeMathScroll],
     }),
   },
 });

@@ -166,3 +166,29 @@ test.describe('on a phone', () => {
     }
   });
 });
+
+test('a post asks for its formula fonts with its <head>: the very fonts its formulas draw with, no more', async ({
+  page,
+}) => {
+  // Without the early ask, formulas are blank until their fonts arrive and the page is laid out twice.
+  const fonts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'font') fonts.push(new URL(r.url()).pathname);
+  });
+  await page.goto(ARTICLE_PATH);
+  await page.evaluate(() => document.fonts.ready);
+  const preloaded = await page
+    .locator('head link[rel="preload"][as="font"]')
+    .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+  // Main (digits, operators), Math italic (letters), Size2 (a displayed sum); its Size3 bracket's
+  // font is small enough to be inlined in the stylesheet, and costs no request.
+  expect(preloaded.length, 'the article draws formulas with three font files').toBe(3);
+  expect(new Set(fonts)).toEqual(new Set(preloaded));
+  for (const href of preloaded) expect((await page.request.get(href)).status(), href).toBe(200);
+
+  fonts.length = 0;
+  await page.goto('/');
+  await page.evaluate(() => document.fonts.ready);
+  await expect(page.locator('head link[rel="preload"][as="font"]')).toHaveCount(0);
+  expect(fonts, 'the home page has no formulas and fetches no font').toEqual([]);
+});
