@@ -33,7 +33,10 @@ for (const backend of BACKENDS) {
       const failure = await openWith(page, backend);
       // A backend that cannot start in this browser has nothing to compare; the reason is recorded.
       test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
-      const worst = await page.evaluate(async () => {
+      // WebGL compiles a shader per shape (about a second each on this software rasteriser): it gets
+      // a sixth of the grid, still spread across every axis; the others a third.
+      const every = backend === 'webgl' ? 6 : 3;
+      const worst = await page.evaluate(async (every) => {
         const { engine, reference } = window.harness;
         let seed = 11;
         const rand = () => {
@@ -48,7 +51,7 @@ for (const backend of BACKENDS) {
               for (const p of ['valid', 'same', 2] as const)
                 for (const d of [1, 2])
                   for (const c of [1, 3]) {
-                    if ((n + k + s + d + c) % 3 !== 0) continue; // a third of the grid, spread across every axis
+                    if ((n + k + s + d + c) % every !== 0) continue; // spread across every axis
                     const input = {
                       data: Float32Array.from({ length: n * n * c }, rand),
                       shape: [1, n, n, c] as const,
@@ -75,8 +78,8 @@ for (const backend of BACKENDS) {
                     cases.push(name);
                   }
         return { worstError, cases: cases.length };
-      });
-      expect(worst.cases, 'enough cases were compared').toBeGreaterThan(60);
+      }, every);
+      expect(worst.cases, 'enough cases were compared').toBeGreaterThan(180 / every);
       expect(worst.worstError, 'largest relative difference from the reference').toBeLessThanOrEqual(1e-4);
       // tfjs may log a warning on some backends; errors fail the test through the fixture.
       expect(consoleErrors).toEqual([]);

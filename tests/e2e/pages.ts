@@ -1,6 +1,25 @@
 /** Page objects: what a reader looks at, named the way a reader would name it. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * A canvas's size and RGBA bytes. Read in the page and carried as base64: Playwright carries a
+ * plain array of a 256×256 picture's 262,144 numbers one by one, in about a second.
+ */
+export async function canvasRgba(
+  canvas: Locator,
+): Promise<{ width: number; height: number; rgba: number[] }> {
+  const { width, height, base64 } = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const ctx = c.getContext('2d', { willReadFrequently: true });
+    const data = ctx?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    let binary = '';
+    for (let i = 0; i < data.length; i += 0x8000) {
+      binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    }
+    return { width: c.width, height: c.height, base64: btoa(binary) };
+  });
+  return { width, height, rgba: [...Buffer.from(base64, 'base64')] };
+}
+
 export const ARTICLE_PATH = '/understanding-convolutional-neural-networks/';
 /** The authoring guide, a post like any other. */
 export const GUIDE_PATH = '/writing-a-post/';
@@ -83,7 +102,8 @@ export class StepperPage {
 
   /** Opens the article (or another post), scrolls the stepper into view and waits until it is interactive. */
   async open(path = ARTICLE_PATH): Promise<void> {
-    await this.page.goto(path);
+    // The demo's own readiness is what counts: no wait for the page's images and fonts ('load').
+    await this.page.goto(path, { waitUntil: 'domcontentloaded' });
     await this.waitReady();
   }
 
@@ -169,7 +189,7 @@ export class PlaygroundPage {
   }
 
   async open(query = '', path = ARTICLE_PATH, hash = ''): Promise<void> {
-    await this.page.goto(path + query + hash);
+    await this.page.goto(path + query + hash, { waitUntil: 'domcontentloaded' });
     await this.root.scrollIntoViewIfNeeded();
     await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
   }
@@ -186,11 +206,7 @@ export class PlaygroundPage {
   async pixels(
     testId: 'input-canvas' | 'feature-map',
   ): Promise<{ width: number; height: number; rgba: number[] }> {
-    return this.root.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      const data = ctx?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-      return { width: canvas.width, height: canvas.height, rgba: Array.from(data) };
-    });
+    return canvasRgba(this.root.getByTestId(testId));
   }
 
   kernelCells(): Locator {
@@ -230,7 +246,11 @@ export class PlaygroundPage {
     const before = await this.updates();
     await change();
     await expect
-      .poll(() => this.updates(), { message: 'the playground draws the change', timeout: 30_000 })
+      .poll(() => this.updates(), {
+        message: 'the playground draws the change',
+        timeout: 30_000,
+        intervals: [50, 100, 200],
+      })
       .toBeGreaterThan(before);
   }
 }
@@ -251,7 +271,7 @@ export class FeatureMapsPage {
 
   /** Opens a page (the authoring guide by default), scrolls the demo into view, waits until it is live. */
   async open(path = GUIDE_PATH, hash = ''): Promise<void> {
-    await this.page.goto(`${path}${hash}`);
+    await this.page.goto(`${path}${hash}`, { waitUntil: 'domcontentloaded' });
     await this.waitReady();
   }
 
@@ -302,10 +322,6 @@ export class FeatureMapsPage {
 
   /** RGBA bytes of one drawn map (the live canvas). */
   async pixels(filter: number, stage: FmStage): Promise<number[]> {
-    return this.map(filter, stage)
-      .locator('canvas')
-      .evaluate((c: HTMLCanvasElement) => [
-        ...c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data,
-      ]);
+    return (await canvasRgba(this.map(filter, stage).locator('canvas'))).rgba;
   }
 }
