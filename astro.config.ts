@@ -14,12 +14,15 @@ import { remarkDemoProps } from './src/lib/remark-demo-props.ts';
 import { remarkExternalMedia } from './src/lib/remark-external-media.ts';
 import { rehypeKatexFonts } from './src/lib/rehype-katex-fonts.ts';
 import { rehypeMathSearch } from './src/lib/rehype-math-search.ts';
-import { CITATION_STYLE, EMBED_HOSTS, SITE_URL } from './src/consts.ts';
+import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
+import { BASE_PATH, CITATION_STYLE, EMBED_HOSTS, SITE_URL } from './src/consts.ts';
 
 // Astro 7's default Markdown processor runs no remark/rehype plugins: the unified processor does,
 // and MDX inherits it. SmartyPants is off so the article's quotes and apostrophes stay as written.
 export default defineConfig({
   site: SITE_URL,
+  // '/' or '/blog/' (BASE_PATH): pages, assets and import.meta.env.BASE_URL all live under it.
+  base: BASE_PATH,
   trailingSlash: 'ignore',
   // mdxHabits first: it names Jekyll habits (file, line, what to write) before MDX reads the post.
   integrations: [mdxHabits(), mdx(), preact(), sitemap()],
@@ -37,7 +40,13 @@ export default defineConfig({
         remarkDemoProps,
         [remarkExternalMedia, { hosts: EMBED_HOSTS }],
       ],
-      rehypePlugins: [rehypeKatex, rehypeKatexFonts, rehypeMathSearch, rehypeMathScroll],
+      rehypePlugins: [
+        [rehypeBaseLinks, { base: BASE_PATH }],
+        rehypeKatex,
+        rehypeKatexFonts,
+        rehypeMathSearch,
+        rehypeMathScroll,
+      ],
     }),
   },
 });

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SITE_URL } from '../src/consts.ts';
+import { BASE_PATH, SITE_URL } from '../src/consts.ts';
 import { linkReport } from '../src/lib/link-check.ts';
 import type { LinkProblem } from '../src/lib/link-check.ts';
 
@@ -82,6 +82,7 @@ export function checkDist(dir: string, options: DistCheckOptions = {}): DistChec
   const distLabel = relative(process.cwd(), resolve(dir)).split(sep).join('/') || '.';
   const { problems, checked } = linkReport(pages, {
     siteOrigin: SITE_URL,
+    basePath: BASE_PATH,
     sourceOf: sourceFinder(root, postsDir),
     extraFiles,
     distLabel: distLabel.startsWith('..') ? resolve(dir) : distLabel,

@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { commentOrigins, policy } from '../src/lib/csp.ts';
 import { embedOrigins } from '../src/lib/external-media.ts';
-import { EMBED_HOSTS } from '../src/consts.ts';
+import { BASE_PATH, EMBED_HOSTS } from '../src/consts.ts';
+import { withBase } from '../src/lib/site-address.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 
@@ -39,9 +40,15 @@ for (const file of htmlFiles(DIST)) {
     (m) => `${m}<meta http-equiv="content-security-policy" content="${csp}">`,
   );
   writeFileSync(file, html);
-  const route = `/${relative(DIST, file).split(sep).join('/')}`
-    .replace(/index\.html$/, '')
-    .replace(/\.html$/, '');
+  // The address the page is served at, under the base path (/blog/about/ for dist/about/index.html).
+  const route = withBase(
+    BASE_PATH,
+    relative(DIST, file)
+      .split(sep)
+      .join('/')
+      .replace(/index\.html$/, '')
+      .replace(/\.html$/, ''),
+  );
   headers.push(
     route,
     `  Content-Security-Policy: ${csp}; frame-ancestors 'none'`,

@@ -1,11 +1,20 @@
 /** Site-wide constants. */
 import { giscusFromEnv } from './lib/comments.ts';
 import { embedHosts } from './lib/external-media.ts';
+import { siteAddress } from './lib/site-address.ts';
 export const SITE_TITLE = 'Convolutions, Explained';
 export const SITE_DESCRIPTION = 'What a convolution does, shown with numbers you can change.';
 export const SITE_AUTHOR = 'Convolutions, Explained';
-/** Where the built site is published; used for canonical URLs. */
-export const SITE_URL = 'https://convolutions.example.org';
+/**
+ * Where the built site is published: SITE_URL, the address (canonical URLs, the feed, the sitemap,
+ * social cards), and BASE_PATH, the path it lives under ('/', or '/blog/' for a site served at
+ * https://me.github.io/blog/). The environment overrides both:
+ * `SITE_URL=https://me.github.io BASE_PATH=/blog npm run build` (SITE_URL=https://me.github.io/blog
+ * says the same). Every address the site writes goes under the base (src/lib/paths.ts).
+ */
+const ADDRESS = siteAddress(process.env, { site: 'https://convolutions.example.org', base: '/' });
+export const SITE_URL = ADDRESS.site;
+export const BASE_PATH = ADDRESS.base;
 /**
  * Hosts whose pictures and frames posts may show ("www.youtube.com"): each page that uses one
  * admits it in its security policy; any other external picture or frame fails the build. The

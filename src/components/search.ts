@@ -4,6 +4,7 @@
  * real matches are shown: src/lib/search-match.ts). A `?q=` in the address searches at once, so
  * searches can be linked to, and the query typed so far is kept in the address (replaceState).
  */
+import { BASE, sitePath } from '../lib/paths';
 import { matchesQuery } from '../lib/search-match';
 
 interface ResultData {
@@ -19,7 +20,7 @@ interface Pagefind {
 }
 
 /** Built by `pagefind` after the site, so it is loaded at run time, never bundled. */
-const PAGEFIND = '/pagefind/pagefind.js';
+const PAGEFIND = sitePath('/pagefind/pagefind.js');
 /** Pages whose data is loaded per search (the site is small; each is a few KB). */
 const CANDIDATES = 20;
 const DEBOUNCE_MS = 120;
@@ -60,7 +61,12 @@ export async function mountSearch(root: HTMLElement | null, unavailable: HTMLEle
     pagefind = (await import(/* @vite-ignore */ PAGEFIND)) as Pagefind;
     // Pagefind also ranks by the first image's file name and alt text: a figure of a kernel in the
     // guide would count as the word "kernel" in its title. Only the words a reader reads count here.
-    await pagefind.options({ excerptLength: 24, ranking: { metaWeights: { image: 0, image_alt: 0 } } });
+    // baseUrl: Pagefind indexed dist/ as the root; its results' addresses go under the base.
+    await pagefind.options({
+      baseUrl: BASE,
+      excerptLength: 24,
+      ranking: { metaWeights: { image: 0, image_alt: 0 } },
+    });
   } catch {
     if (unavailable) unavailable.hidden = false;
     return;
@@ -91,11 +97,14 @@ export async function mountSearch(root: HTMLElement | null, unavailable: HTMLEle
         : `${found.length} ${found.length === 1 ? 'result' : 'results'} for “${query}”`;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
+  const keepInAddress = () => {
     const url = new URL(location.href);
     if (input.value) url.searchParams.set('q', input.value);
     else url.searchParams.delete('q');
     history.replaceState(null, '', url);
+  };
+  input.addEventListener('input', () => {
+    keepInAddress();
     clearTimeout(timer);
     timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
   });
@@ -104,9 +113,12 @@ export async function mountSearch(root: HTMLElement | null, unavailable: HTMLEle
     clearTimeout(timer);
     void run(input.value);
   });
-  const query = new URLSearchParams(location.search).get('q');
+  // What the reader typed while the index was loading (pressing "/" and typing at once), else ?q=.
+  const typed = input.value;
+  const query = typed || new URLSearchParams(location.search).get('q');
   if (query) {
     input.value = query;
+    if (typed) keepInAddress();
     await run(query);
   }
 }

@@ -6,6 +6,7 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { withBase, withoutBase } from './site-address.ts';
 
 export interface LinkProblem {
   /** The page the link is on, relative to dist: 'about/index.html'. */
@@ -14,7 +15,7 @@ export interface LinkProblem {
   source?: string;
   /** The address as written in the page. */
   url: string;
-  reason: 'missing-page' | 'missing-anchor';
+  reason: 'missing-page' | 'missing-anchor' | 'outside-base';
   /** A sentence naming the file, the link and what to fix. */
   message: string;
 }
@@ -22,6 +23,11 @@ export interface LinkProblem {
 export interface LinkCheckOptions {
   /** 'https://convolutions.example.org': absolute addresses on this origin are checked too. */
   siteOrigin: string;
+  /**
+   * The path the site is published under, '/' unless told ('/blog/'): dist/ holds what is served
+   * there, and an address on this origin outside it leaves the site.
+   */
+  basePath?: string;
   /** The source file of a route ('/foo/' -> 'content/posts/foo/index.mdx'), named in messages. */
   sourceOf?: (route: string) => string | undefined;
   /** Decoded paths ('/pagefind/pagefind-ui.js') not to check. */
@@ -52,6 +58,7 @@ export function checkLinks(pages: Map<string, string>, options: LinkCheckOptions
 /** `checkLinks`, plus how many internal links were checked. */
 export function linkReport(pages: Map<string, string>, options: LinkCheckOptions): LinkReport {
   const origin = new URL(options.siteOrigin).origin;
+  const basePath = options.basePath ?? '/';
   const extra = options.extraFiles ?? new Set<string>();
   const distLabel = options.distLabel ?? 'dist';
   const trees = new Map<string, Root>();
@@ -74,7 +81,7 @@ export function linkReport(pages: Map<string, string>, options: LinkCheckOptions
     const route = routeOf(page);
     const source = options.sourceOf?.(route);
     const where = source === undefined ? `${distLabel}/${page}` : `${source} (built as ${route})`;
-    const base = `${origin}/${page}`;
+    const base = `${origin}${withBase(basePath, page)}`;
     const seen = new Set<string>();
     const report = (url: string, reason: LinkProblem['reason'], message: string) => {
       const key = `${reason}\u0000${url}`;
@@ -100,7 +107,16 @@ export function linkReport(pages: Map<string, string>, options: LinkCheckOptions
         continue;
       }
       if (resolved.origin !== origin) continue;
-      const path = decode(resolved.pathname);
+      const served = decode(resolved.pathname);
+      const path = withoutBase(basePath, served);
+      if (path === undefined) {
+        report(
+          url,
+          'outside-base',
+          `leads out of the site: it is published under ${basePath}. Write the address from the site's base path (${withBase(basePath, served)}).`,
+        );
+        continue;
+      }
       if (options.ignore?.(path)) continue;
       if (!counted.has(url)) {
         counted.add(url);

@@ -1,4 +1,5 @@
 /** Pure helpers over posts, kept apart from astro:content so they can be tested in Node. */
+import { sitePath } from './paths.ts';
 
 interface Dated {
   data: { date: Date; draft: boolean };
@@ -62,7 +63,7 @@ export function slugClash(folders: readonly string[], postsDir = 'content/posts'
 }
 
 /** Where a post's social card is built (src/pages/og/[slug].png.ts). */
-export const socialImagePath = (slug: string): string => `/og/${slug}.png`;
+export const socialImagePath = (slug: string): string => sitePath(`/og/${slug}.png`);
 
 /** The tag that marks a post written for authors (the authoring guide), not for learners. */
 export const AUTHORS_TAG = 'authoring';

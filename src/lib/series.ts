@@ -4,6 +4,7 @@
  * duplicate; every problem is a sentence naming the file(s) and what to write instead, and the
  * pages that list a series throw them, so the build fails.
  */
+import { sitePath } from './paths.ts';
 import { slugify } from './slug';
 
 export interface SeriesPost {
@@ -21,7 +22,7 @@ export interface Series<T extends SeriesPost> {
 }
 
 /** Where a series' own page is built (src/pages/series/[slug].astro). */
-export const seriesPath = (slug: string): string => `/series/${slug}/`;
+export const seriesPath = (slug: string): string => sitePath(`/series/${slug}/`);
 
 const fileOf = (post: SeriesPost): string => post.filePath ?? `${post.id}/index.mdx`;
 

@@ -11,6 +11,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getCollection, render } from 'astro:content';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
 import { feedHtml } from '../lib/feed-html';
+import { postPath, sitePath } from '../lib/paths';
 import { isForAuthors, publishedPosts } from '../lib/posts';
 import { siteOrder } from '../lib/series';
 
@@ -23,7 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
   const posts = siteOrder(publishedPosts(await getCollection('posts'), import.meta.env.DEV), isForAuthors);
   const items = await Promise.all(
     posts.map(async (post) => {
-      const url = new URL(`/${post.id}/`, site);
+      const url = new URL(postPath(post.id), site);
       const { Content } = await render(post);
       const html = await container.renderToString(Content, { locals: { feed: { url: url.href } } });
       return {
@@ -36,11 +37,11 @@ export const GET: APIRoute = async ({ site }) => {
       };
     }),
   );
-  const self = new URL('/rss.xml', site).href;
+  const self = new URL(sitePath('/rss.xml'), site).href;
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,
-    site,
+    site: new URL(sitePath('/'), site).href,
     items,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>en</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,

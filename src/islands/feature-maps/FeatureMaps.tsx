@@ -121,7 +121,7 @@ export default function FeatureMaps(props: FeatureMapsProps) {
     const chosen = SAMPLES.find((s) => s.id === state.sample);
     if (chosen === undefined || webcam) return;
     let live = true;
-    void loadImage(chosen.file).then((loaded) => {
+    void loadImage(chosen.src).then((loaded) => {
       if (!live) return;
       if (loaded.ok) setPicture(workingPicture(loaded.rgba, loaded.width, loaded.height));
       else setImageMessage(loaded.message);
@@ -296,7 +296,7 @@ export default function FeatureMaps(props: FeatureMapsProps) {
             {(() => {
               const chosen = SAMPLES.find((s) => s.id === state.sample);
               return chosen && !webcam ? (
-                <img src={chosen.file} alt={chosen.alt} width={64} height={64} />
+                <img src={chosen.src} alt={chosen.alt} width={64} height={64} />
               ) : null;
             })()}
             <canvas

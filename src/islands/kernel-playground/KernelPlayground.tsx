@@ -154,7 +154,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
     const chosen = SAMPLES.find((s) => s.id === sample);
     if (chosen === undefined || webcam) return;
     let live = true;
-    loadImage(chosen.file).then((loaded) => {
+    loadImage(chosen.src).then((loaded) => {
       if (!live) return;
       if (loaded.ok) {
         performance.mark('kp:picture');
@@ -356,7 +356,7 @@ export default function KernelPlayground(props: KernelPlaygroundProps) {
             onPointerMove={(e) => onPointer(e, 'input')}
           >
             {chosenSample && sample !== 'own' && !webcam && (
-              <img src={chosenSample.file} alt="" width={256} height={256} />
+              <img src={chosenSample.src} alt="" width={256} height={256} />
             )}
             <canvas
               ref={inputCanvas}

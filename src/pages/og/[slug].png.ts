@@ -1,7 +1,8 @@
 /** /og/<slug>.png: each post's Open Graph / Twitter card, drawn at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { SITE_TITLE, SITE_URL } from '../../consts';
+import { SITE_TITLE, SITE_URL, BASE_PATH } from '../../consts';
+import { displayAddress } from '../../lib/site-address';
 import { formatDate, publishedPosts } from '../../lib/posts';
 import { socialImage } from '../../lib/social-image';
 
@@ -20,7 +21,7 @@ export const GET: APIRoute<Props> = async ({ props: { post } }) => {
     date: formatDate(post.data.date),
     tags: post.data.tags,
     siteTitle: SITE_TITLE,
-    siteUrlHost: new URL(SITE_URL).host,
+    siteUrlHost: displayAddress({ site: SITE_URL, base: BASE_PATH }),
   });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

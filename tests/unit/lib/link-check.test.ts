@@ -195,3 +195,38 @@ test('checkDist: reads a built folder, names the source files, skips /pagefind/ 
 test('importing scripts/check-links.ts runs nothing', () => {
   expect(process.exitCode ?? 0).toBe(0);
 });
+
+test('checkLinks under a base path: addresses resolve under /blog/; one outside it leads out of the site', () => {
+  const pages = new Map([
+    [
+      'index.html',
+      page(
+        [
+          a('/blog/about/'), // works
+          a('/blog'), // the home page itself
+          a('about/'), // relative to /blog/: /blog/about/
+          a('/blog/post/#fig-2'), // anchor on the other page
+          a('/about/'), // outside the base
+          a('https://convolutions.example.org/blog/gone/'), // under the base, missing
+          a('https://convolutions.example.org/elsewhere/'), // same origin, outside the base
+          '<script src="/blog/pagefind/pagefind.js"></script>', // ignored as /pagefind/…
+        ].join(''),
+      ),
+    ],
+    ['post/index.html', page(`<figure id="fig-2"></figure>${a('../')}${a('../about/#nope')}`)],
+    ['about/index.html', page('')],
+  ]);
+  const report = linkReport(pages, {
+    siteOrigin,
+    basePath: '/blog/',
+    ignore: (path) => path.startsWith('/pagefind/'),
+  });
+  // index.html: 5 under the base (the two outside it and the ignored script not counted); post: 2.
+  expect(report.checked, 'links under the base, ignored ones left out').toBe(7);
+  expect(report.problems.map((p) => p.message)).toEqual([
+    'dist/index.html: the link "/about/" leads out of the site: it is published under /blog/. Write the address from the site\'s base path (/blog/about/).',
+    'dist/index.html: the link "https://convolutions.example.org/blog/gone/" points to a page that does not exist. Fix the address or add the page.',
+    'dist/index.html: the link "https://convolutions.example.org/elsewhere/" leads out of the site: it is published under /blog/. Write the address from the site\'s base path (/blog/elsewhere/).',
+    'dist/post/index.html: the link "../about/#nope" points to no element with id "nope" on /about/. Fix the anchor or add the id.',
+  ]);
+});
