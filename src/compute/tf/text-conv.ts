@@ -34,7 +34,7 @@ export async function conv1dTf(
     ];
     const both = plan.stride > 1 && plan.dilation > 1;
     let y = tf.conv2d(x, w, both ? 1 : [1, plan.stride], pad, 'NHWC', [1, plan.dilation]);
-    if (both) y = tf.stridedSlice(y, [0, 0, 0, 0], y.shape, [1, 1, plan.stride, 1]);
+    if (both) y = tf.stridedSlice(y, [0, 0, 0, 0], y.shape, [1, 1, plan.stride, 1]) as tf.Tensor4D;
     return tf.add(y, tf.tensor1d(bias));
   });
   try {
