@@ -14,7 +14,9 @@ import {
   MAX_FILTER_WIDTH,
   MAX_TEXT_FILTERS,
   MIN_FILTER_WIDTH,
+  planConv1d,
   shownToken,
+  tapPosition,
   textConv,
   tokenize,
   type TextConvResult,
@@ -123,11 +125,15 @@ export function view(state: TextConvState): View {
   const result = textConv(tokens.keys, state.filters, state);
   const filters = state.filters.map((filter, f) => {
     const out = result.outputs[f]!;
-    const windows = Array.from({ length: out.values.length }, (_, t) =>
-      windowTaps(state, tokens, result, f, t)
-        .map((w) => (w.position === null ? PAD_MARK : shownToken(w.token)))
-        .join(''),
-    );
+    const plan = planConv1d('conv1d', tokens.tokens.length, filter.width, state);
+    const windows = Array.from({ length: out.values.length }, (_, t) => {
+      let text = '';
+      for (let k = 0; k < filter.width; k++) {
+        const p = tapPosition(plan, tokens.tokens.length, t, k);
+        text += p === null ? PAD_MARK : shownToken(tokens.tokens[p] ?? '');
+      }
+      return text;
+    });
     const span = state.dilation * (filter.width - 1) + 1;
     const problem =
       out.values.length === 0
