@@ -107,9 +107,13 @@ test('typed text, filters and settings: every shown score is the reference; winn
   await expect(demo.root.getByTestId('text-message')).toHaveText(EMPTY_MESSAGE);
   for (const f of [0, 1, 2]) expect(await demo.outputs(f), 'the last good output stays').toEqual(before[f]);
 
-  const results = await new AxeBuilder({ page }).include('[data-testid="text-conv"]').analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+  // axe in both themes: the page follows the system setting, so switching it re-colours in place.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).include('[data-testid="text-conv"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, `${colorScheme} theme`).toEqual([]);
+  }
 });

@@ -121,7 +121,7 @@ export function FilterPanel(props: FilterPanelProps) {
                 onClick={() => props.onSelect(t)}
               >
                 <span class="tc-out__window" aria-hidden="true">
-                  <bdi>{view.windows[t]}</bdi>
+                  {view.windows[t]}
                 </span>
                 <span class="tc-out__value">{formatNumber(v)}</span>
               </button>

@@ -3,7 +3,8 @@
  * one-hot vectors, one row per vocabulary entry, a dot where the column's character is that row's.
  * The columns the selected window reads are marked. Drawn with one dot per token on a ruled
  * background (not one element per cell), so a keystroke redraws a few hundred elements, not
- * thousands. Characters are text nodes, never HTML.
+ * thousands. Characters are text nodes, never HTML; each cell isolates its direction (CSS
+ * unicode-bidi: isolate, as <bdi> would), so a Hebrew letter never reorders its neighbours.
  */
 import { shownToken } from '../../compute';
 
@@ -44,7 +45,7 @@ export function TokenGrid({ tokens, keys, vocab, window }: TokenGridProps) {
             data-position={t}
             title={`Character ${t + 1}: ${token === ' ' ? 'a space' : token}`}
           >
-            <bdi>{shownToken(token)}</bdi>
+            {shownToken(token)}
           </span>
         ))}
         {vocab.map((v, r) => (
@@ -54,7 +55,7 @@ export function TokenGrid({ tokens, keys, vocab, window }: TokenGridProps) {
             style={{ gridColumn: 1, gridRow: r + 2 }}
             aria-hidden="true"
           >
-            <bdi>{shownToken(v)}</bdi>
+            {shownToken(v)}
           </span>
         ))}
         {keys.map((key, t) => (
