@@ -157,3 +157,11 @@ export {
   type FilterOutput,
   type TextConvResult,
 } from './text-conv';
+export {
+  TEXT_CLASSES,
+  SUBJECT_MAX,
+  subjectOf,
+  parseSubjects,
+  type TextClass,
+  type SubjectSet,
+} from './text-data';
