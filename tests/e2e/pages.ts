@@ -324,6 +324,10 @@ export class TextConvPage {
   /** Opens a page (the authoring guide by default), scrolls the demo into view, waits until it is live. */
   async open(path = GUIDE_PATH): Promise<void> {
     await this.page.goto(path);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
     await this.root.scrollIntoViewIfNeeded();
     await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
   }

@@ -102,6 +102,16 @@ test('typed text, filters and settings: every shown score is the reference; winn
     before.push(shown);
   }
 
+  // The address holds the figure: a reload (or a shared link) shows the same text, filters and scores.
+  await expect
+    .poll(() => page.evaluate(() => location.hash), 'the state is written to the address')
+    .toContain('textconv-1=');
+  await page.reload();
+  await demo.waitReady();
+  await expect(demo.input).toHaveValue(hard);
+  for (const f of [0, 1, 2])
+    expect(await demo.outputs(f), `filter ${f + 1} after a reload`).toEqual(before[f]);
+
   // Empty text: a sentence, and the last good output stays.
   await demo.input.fill('');
   await expect(demo.root.getByTestId('text-message')).toHaveText(EMPTY_MESSAGE);
