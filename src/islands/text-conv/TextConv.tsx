@@ -4,7 +4,8 @@
  * slide along it with a stride, padding and dilation; every window's score is drawn, max-over-time
  * pooling marks each filter's winner, and the selected window shows its products and sum. All of it
  * is src/compute's reference, synchronous, redrawn on every keystroke; the server renders the same
- * component for the static figure, so the figure before hydration is the live one.
+ * component for the static figure, so the figure before hydration is the live one (its box and
+ * buttons inert until the island is live, so nothing typed before then is lost).
  */
 import '../shared/demo.css';
 import './text-conv.css';
@@ -139,6 +140,7 @@ export default function TextConv(props: TextConvProps) {
           autoComplete="off"
           spellcheck={false}
           value={draft}
+          readOnly={!live}
           data-testid="text-input"
           aria-describedby={`${id('text')}-message`}
           aria-invalid={textMessage.tone === 'error' && textMessage.text !== '' ? 'true' : undefined}
@@ -157,6 +159,7 @@ export default function TextConv(props: TextConvProps) {
           type="button"
           class="demo-button"
           data-testid="make-filter"
+          disabled={!live}
           onClick={makeFromSelection}
           aria-describedby={`${id('make')}-message`}
         >
