@@ -58,7 +58,7 @@ export function FilterPanel(props: FilterPanelProps) {
           label="Bias"
           inline
           value={props.biasText}
-          inputMode="decimal"
+          inputMode="text"
           invalid={props.biasMessage !== ''}
           message={props.biasMessage}
           onInput={props.onBias}
