@@ -12,6 +12,7 @@ import './text-conv.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_TEXT_FILTERS, resizeFilter, setFilterWeight, shownToken, type TextFilter } from '../../compute';
 import { CopyFigureLink } from '../shared/CopyFigureLink';
+import { formatNumber } from '../shared/format';
 import { useDemoIds } from '../shared/ids';
 import { Message } from '../shared/Message';
 import { readDraft } from '../shared/parse';
@@ -111,7 +112,9 @@ export default function TextConv(props: TextConvProps) {
     const text = biasDrafts[f];
     if (text === undefined) return '';
     const read = readDraft(text);
-    return read.kind === 'error' ? `${read.message} The bias stays ${state.filters[f]?.bias ?? 0}.` : '';
+    return read.kind === 'error'
+      ? `${read.message} The bias stays ${formatNumber(state.filters[f]?.bias ?? 0)}.`
+      : '';
   };
 
   const makeFromSelection = () => {

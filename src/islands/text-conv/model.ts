@@ -174,9 +174,11 @@ export function checkPrediction(fv: FilterView, guess: string): { correct: boole
   const positions =
     asNumber !== null
       ? [asNumber]
-      : fv.windows.flatMap((w, t) =>
-          w.toLowerCase().includes(g.toLowerCase().replace(/ /g, '␣')) ? [t] : [],
-        );
+      : fv.windows.flatMap((w, t) => {
+          // A window matches when it holds the guess ("at" in "cat") or the guess holds it ("she" for "Sh").
+          const [window, typed] = [w.toLowerCase(), g.toLowerCase().replace(/ /g, '␣')];
+          return typed !== '' && (window.includes(typed) || typed.includes(window)) ? [t] : [];
+        });
   const hits = positions.filter((t) => t >= 0 && t < fv.values.length);
   if (hits.length === 0) {
     return { correct: false, feedback: `No window reads “${g}”. The filter fires hardest at ${answer}.` };

@@ -76,6 +76,11 @@ describe('predict, then reveal', () => {
     expect(checkPrediction(the, '1').correct).toBe(true);
     expect(checkPrediction(the, '16').feedback).toMatch(/ties with an earlier window/);
   });
+  test('a guess longer than the window holds it: "cat" holds "at" (2), right; "she" holds only "he" (0)', () => {
+    const at = view(start).filters[1]!;
+    expect(checkPrediction(at, 'cat').correct).toBe(true);
+    expect(checkPrediction(at, 'she').feedback).toMatch(/^That window scores 0; the most is 2/); // "he" is its only window
+  });
   test('"cat" scores less, "xyz" is in no window', () => {
     expect(checkPrediction(the, 'cat').correct).toBe(false);
     expect(checkPrediction(the, 'xyz').feedback).toMatch(/^No window reads “xyz”/);
