@@ -114,3 +114,54 @@ export {
   type LayersModelJson,
 } from './digit-weights-file';
 export { centreDigit, DIGIT_BOX } from './digit-preprocess';
+export {
+  conv1d,
+  conv1dTerms,
+  maxOverTime,
+  planConv1d,
+  tapPosition,
+  sequence,
+  type Sequence,
+  type Filter1,
+  type Conv1DOptions,
+  type Conv1DTerm,
+  type MaxOverTime,
+  type Plan1D,
+} from './conv1d';
+export {
+  MAX_TOKENS,
+  SPACE_MARK,
+  graphemes,
+  tokenKey,
+  tokenize,
+  cutNotice,
+  vocabulary,
+  oneHot,
+  shownToken,
+  type Tokens,
+} from './text-tokens';
+export {
+  MIN_FILTER_WIDTH,
+  MAX_FILTER_WIDTH,
+  MAX_TEXT_FILTERS,
+  filterFromText,
+  filterWeight,
+  setFilterWeight,
+  resizeFilter,
+  filterBank,
+  textConv,
+  type FilterRow,
+  type TextFilter,
+  type Made,
+  type TextConvSettings,
+  type FilterOutput,
+  type TextConvResult,
+} from './text-conv';
+export {
+  TEXT_CLASSES,
+  SUBJECT_MAX,
+  subjectOf,
+  parseSubjects,
+  type TextClass,
+  type SubjectSet,
+} from './text-data';

@@ -11,6 +11,7 @@ import { convolveGrid, KERNELS } from '../compute';
 import { validateStepperProps } from '../islands/conv-stepper/props';
 import { checkFeatureMapsProps, type FeatureMapsAuthorProps } from '../islands/feature-maps/props';
 import { SAMPLES } from '../islands/kernel-playground/samples';
+import { textConvPropsProblem } from '../islands/text-conv/props';
 
 const grid = (name: string) =>
   z.array(z.array(z.number({ error: `${name} must hold numbers only` })), {
@@ -128,6 +129,25 @@ export const DEMO_SCHEMAS = {
       SAMPLES.map((s) => s.id),
     );
     if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message.replace(/\.$/, '') });
+  }),
+  TextConvolution: strict('TextConvolution', {
+    text: z.string({ error: 'text must be text, such as text="The cat sat on the mat."' }).optional(),
+    filters: z
+      .array(z.string(), {
+        error: "filters must be a list of pieces of text, such as filters={['the', 'at']}",
+      })
+      .optional(),
+    stride: whole('stride', 1, 3).optional(),
+    padding: z
+      .union([z.literal('valid'), z.literal('same')], {
+        error: (issue) => `padding must be 'valid' or 'same', got ${JSON.stringify(issue.input)}`,
+      })
+      .optional(),
+    dilation: whole('dilation', 1, 3).optional(),
+    caption: caption.optional(),
+  }).superRefine(({ caption: _c, ...props }, ctx) => {
+    const problem = textConvPropsProblem(props);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   }),
 } as const;
 

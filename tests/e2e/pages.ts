@@ -325,3 +325,63 @@ export class FeatureMapsPage {
     return (await canvasRgba(this.map(filter, stage).locator('canvas'))).rgba;
   }
 }
+
+export class TextConvPage {
+  readonly root: Locator;
+  readonly input: Locator;
+  constructor(
+    readonly page: Page,
+    readonly index = 0,
+  ) {
+    this.root = page.getByTestId('text-conv').nth(index);
+    this.input = this.root.getByTestId('text-input');
+  }
+
+  /** Opens a page (the authoring guide by default), scrolls the demo into view, waits until it is live. */
+  async open(path = GUIDE_PATH): Promise<void> {
+    await this.page.goto(path);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
+    await this.root.scrollIntoViewIfNeeded();
+    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+  }
+
+  filter(f: number): Locator {
+    return this.root.getByTestId('text-filter').nth(f);
+  }
+
+  /** The scores filter f shows, by position (from each output's data-value). */
+  async outputs(f: number): Promise<number[]> {
+    const cells = this.filter(f).getByTestId('conv1d-output');
+    const positions = await cells.evaluateAll((els) =>
+      els.map((e) => Number(e.getAttribute('data-position'))),
+    );
+    expect(positions, 'outputs are drawn in order of position').toEqual(positions.map((_, i) => i));
+    return cells.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  }
+
+  async winner(f: number): Promise<{ position: number; value: number }> {
+    const w = this.filter(f).getByTestId('maxpool-winner');
+    return {
+      position: Number(await w.getAttribute('data-position')),
+      value: Number(await w.getAttribute('data-value')),
+    };
+  }
+
+  async tokens(): Promise<string[]> {
+    return this.root.getByTestId('token').allTextContents();
+  }
+
+  /** Selects characters [start, end) of the sentence box (UTF-16 offsets), as a reader's drag would. */
+  async selectText(start: number, end: number): Promise<void> {
+    await this.input.evaluate(
+      (el: HTMLInputElement, [s, e]) => {
+        el.focus();
+        el.setSelectionRange(s, e);
+      },
+      [start, end] as const,
+    );
+  }
+}

@@ -10,3 +10,4 @@ export {
   type LayerPath,
   type FeatureMapEngineOptions,
 } from './feature-maps';
+export { conv1dTf, maxOverTimeTf } from './text-conv';
