@@ -54,7 +54,7 @@ export function setFragmentState(hash: string, key: string, value: string | null
 }
 
 const encodeValue = (v: string) =>
-  v.replace(/[^A-Za-z0-9.,_-]/g, (c) =>
+  v.replace(/[^A-Za-z0-9.,_-]/gu, (c) =>
     c === '~'
       ? '%7E'
       : encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`),

@@ -224,15 +224,6 @@ export function addFilterFrom(
 }
 
 // URL: t = text; s, p, d = settings; f = the filters as JSON [[width, bias, [[key, [taps]], …]], …].
-// t and f are URI-encoded first: url-state's encoder percent-encodes one UTF-16 unit at a time, which
-// throws on the halves of an emoji; ASCII text passes through it unchanged.
-const uri = (v: string | undefined) => {
-  try {
-    return decodeURIComponent(v ?? '');
-  } catch {
-    return '';
-  }
-};
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function decodeFilters(text: string): TextFilter[] | null {
@@ -263,16 +254,14 @@ function decodeFilters(text: string): TextFilter[] | null {
 export const textConvCodec: UrlCodec<TextConvState> = {
   version: 1,
   encode: (s) => ({
-    t: encodeURIComponent(s.text),
+    t: s.text,
     s: String(s.stride),
     p: s.padding,
     d: String(s.dilation),
-    f: encodeURIComponent(
-      JSON.stringify(s.filters.map((f) => [f.width, f.bias, f.rows.map((r) => [r.key, r.taps])])),
-    ),
+    f: JSON.stringify(s.filters.map((f) => [f.width, f.bias, f.rows.map((r) => [r.key, r.taps])])),
   }),
   decode: (fields): Decoded<TextConvState> => {
-    const text = tokenize(uri(fields.t)).tokens.join('');
+    const text = tokenize(fields.t ?? '').tokens.join('');
     if (text === '') return { ok: false, message: 'its text is empty.' };
     const stride = Number(fields.s);
     const dilation = Number(fields.d);
@@ -281,7 +270,7 @@ export const textConvCodec: UrlCodec<TextConvState> = {
     if (fields.p !== 'valid' && fields.p !== 'same') {
       return { ok: false, message: 'the padding must be “valid” or “same”.' };
     }
-    const filters = decodeFilters(uri(fields.f));
+    const filters = decodeFilters(fields.f ?? '');
     if (filters === null) return { ok: false, message: 'its filters could not be read.' };
     return { ok: true, value: { text, filters, stride, padding: fields.p, dilation } };
   },

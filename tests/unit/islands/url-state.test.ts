@@ -53,6 +53,13 @@ describe('the fragment format: #anchor&key=fields&key=fields', () => {
     expect(decodeFields(text)).toEqual(fields);
   });
 
+  test('a character outside the Basic Multilingual Plane (an emoji) is escaped whole, never split', () => {
+    // U+1F600 is two UTF-16 units; its UTF-8 bytes are F0 9F 98 80.
+    const fields = { t: 'a😀b' };
+    expect(encodeFields(fields)).toBe('t:a%F0%9F%98%80b');
+    expect(decodeFields(encodeFields(fields))).toEqual(fields);
+  });
+
   test('a state round-trips through the address', () => {
     const state = { stride: 2, cells: [1, 0, -1.5] };
     const hash = setFragmentState('#intro', 'stepper-1', encodeState(codec, state));
