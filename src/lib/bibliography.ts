@@ -40,8 +40,17 @@ function entryAt(text: string, reason: string): string {
     : ` at the start of the entry "${here.key}"`;
 }
 
+/**
+ * Parsed files, by name and text: every post reads the site's references.bib (its page, and its
+ * Markdown once more), so each distinct file is parsed once per build, not twice a post.
+ */
+const parsed = new Map<string, Map<string, CslEntry>>();
+
 /** Parses BibTeX text; `source` names the file in error messages. */
 export function parseBibtex(text: string, source: string): Map<string, CslEntry> {
+  const cacheKey = `${source}\u0000${text}`;
+  const known = parsed.get(cacheKey);
+  if (known !== undefined) return new Map(known);
   let entries: CslEntry[];
   try {
     entries = new Cite(text).data as CslEntry[];
@@ -59,7 +68,8 @@ export function parseBibtex(text: string, source: string): Map<string, CslEntry>
     }
     map.set(entry.id, entry);
   }
-  return map;
+  parsed.set(cacheKey, map);
+  return new Map(map);
 }
 
 /** The site-wide content/references.bib merged with the post's own references.bib, if any. */

@@ -46,8 +46,21 @@ function linkify(nodes: ElementContent[], entry: CslEntry): ElementContent[] {
   return root.children;
 }
 
-/** Each entry's formatted reference, by key, in the given CSL style. */
+/** Formatted lists by style and entries: posts that cite the same works are formatted once. */
+const formattedLists = new Map<string, Map<string, ElementContent[]>>();
+
+/** Each entry's formatted reference, by key, in the given CSL style (each call gets its own nodes). */
 export function formatReferences(entries: readonly CslEntry[], style: string): Map<string, ElementContent[]> {
+  const cacheKey = `${style}\u0000${JSON.stringify(entries)}`;
+  let result = formattedLists.get(cacheKey);
+  if (result === undefined) {
+    result = formatReferencesOnce(entries, style);
+    formattedLists.set(cacheKey, result);
+  }
+  return new Map([...result].map(([key, nodes]) => [key, structuredClone(nodes)]));
+}
+
+function formatReferencesOnce(entries: readonly CslEntry[], style: string): Map<string, ElementContent[]> {
   const html = new Cite(entries.map((e) => ({ ...e }))).format('bibliography', {
     format: 'html',
     template: style,

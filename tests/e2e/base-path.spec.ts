@@ -6,7 +6,7 @@
  * find nothing.
  */
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -69,7 +69,7 @@ function guard(page: Page): { errors: string[]; escaped: string[] } {
   return { errors, escaped };
 }
 
-test('under /blog/: home, the article and its live playground, search, a tag page, the feed', async ({
+test('under /blog/: home, the article and its live playground, search, a tag page, the feed, _headers', async ({
   page,
 }) => {
   const { errors, escaped } = guard(page);
@@ -140,6 +140,15 @@ test('under /blog/: home, the article and its live playground, search, a tag pag
     expect(links.slice(1)).toContain(`${SITE}${ARTICLE}`);
     expect(links.filter((l) => !l?.startsWith(`${SITE}${BASE}`))).toEqual([]);
     expect(xml, 'the self link').toContain(`href="${SITE}${BASE}rss.xml" rel="self"`);
+  });
+
+  await test.step('the _headers file gives each page its policy at its address under /blog/', async () => {
+    const routes = readFileSync(join(ROOT, OUT, '_headers'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('/'));
+    expect(routes).toContain(ARTICLE);
+    expect(routes).toContain(BASE);
+    expect(routes.filter((route) => !route.startsWith(BASE))).toEqual([]);
   });
 
   expect(escaped, 'requests that left /blog/').toEqual([]);

@@ -23,7 +23,19 @@ function png(values: Float32Array, w: number, h: number, zeroedFrom?: Float32Arr
   return `data:image/png;base64,${encodePng(rgba, w, h).toString('base64')}`;
 }
 
+/** Built maps by picture and state: two figures with the same props are computed once a build. */
+const built = new Map<string, StaticMaps>();
+
 export function staticMaps(file: string, state: FeatureMapsState): StaticMaps {
+  const key = `${file}|${JSON.stringify(state)}`;
+  const known = built.get(key);
+  if (known !== undefined) return known;
+  const maps = computeMaps(file, state);
+  built.set(key, maps);
+  return maps;
+}
+
+function computeMaps(file: string, state: FeatureMapsState): StaticMaps {
   const { rgba, width, height } = decodePng(readFileSync(join(process.cwd(), 'public', file)));
   const picture = workingPicture(rgba, width, height);
   const result = featureMaps(
