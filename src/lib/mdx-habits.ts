@@ -127,8 +127,35 @@ export interface HabitReport {
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath);
 
-/** Every habit in one MDX file (its whole text, frontmatter included). */
-export function findHabits(file: string): HabitReport {
+/**
+ * Relative imports (`import pic from './figure.png'`) whose file is not there, by the line of the
+ * import. `exists` answers for a path as written, relative to the post; a path without an extension
+ * is left to Vite, which resolves those.
+ */
+function missingImports(tree: Root, exists: (path: string) => boolean): Habit[] {
+  const out: Habit[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'mdxjsEsm') continue;
+    const start = node.position?.start.line ?? 1;
+    node.value.split('\n').forEach((text, offset) => {
+      for (const [, path] of text.matchAll(/(?:\bfrom|^\s*import)\s*['"](\.\.?\/[^'"]+\.\w+)['"]/g)) {
+        if (path && !exists(path)) {
+          out.push({
+            line: start + offset,
+            message: `an import of '${path}', which is not there: put the file beside the post, or correct the path (it is read from the post's folder)`,
+          });
+        }
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Every habit in one MDX file (its whole text, frontmatter included). With `exists`, relative
+ * imports of files that are not there are errors too.
+ */
+export function findHabits(file: string, exists?: (path: string) => boolean): HabitReport {
   const source = blankFrontmatter(file.replace(/\r\n?/g, '\n'));
   const lines = proseLines(source);
   let tree: Root;
@@ -149,7 +176,7 @@ export function findHabits(file: string): HabitReport {
     }
     return { errors, warnings: [] };
   }
-  const errors: Habit[] = [];
+  const errors: Habit[] = exists ? missingImports(tree, exists) : [];
   const warnings: Habit[] = [];
   visit(tree, 'text', (node) => {
     if (/\\[([][\s\S]*?\\[)\]]/.test(node.value))

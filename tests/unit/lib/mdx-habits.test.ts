@@ -82,6 +82,27 @@ describe('habits MDX cannot read fail the build with a sentence', () => {
       'p.mdx:7: MDX could not read this line: Expected a closing tag for `<div>` (7:1-7:6)',
     );
   });
+
+  test('an import of a file beside the post that is not there, by the line of the import', () => {
+    const body =
+      "import { Figure } from '~/mdx';\nimport a from './here.png';\nimport b from '../gone.svg';\n\n<Figure src={a} />\n";
+    const asked: string[] = [];
+    const report = findHabits(FRONT + body, (path) => {
+      asked.push(path);
+      return path === './here.png';
+    });
+    // '~/mdx' is not a file beside the post: only the two relative paths are looked up.
+    expect(asked).toEqual(['./here.png', '../gone.svg']);
+    expect(report.errors).toEqual([
+      {
+        line: 9,
+        message:
+          "an import of '../gone.svg', which is not there: put the file beside the post, or correct the path (it is read from the post's folder)",
+      },
+    ]);
+    // Without a way to look, nothing is reported (the pure checks stay pure).
+    expect(findHabits(FRONT + body).errors).toEqual([]);
+  });
 });
 
 describe('what builds but shows wrong is a warning; correct MDX is quiet', () => {
