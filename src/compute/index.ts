@@ -76,6 +76,7 @@ export {
   digitImage,
   digitsToFloats,
   gunzip,
+  fetchedDigits,
   type DigitsHeader,
   type DigitSplitHeader,
   type DigitSplit,

@@ -6,3 +6,4 @@ export { default as ConvolutionStepper } from './ConvolutionStepper.astro';
 export { default as KernelPlayground } from './KernelPlayground.astro';
 export { default as Sic } from './Sic.astro';
 export { default as FeatureMaps } from './FeatureMaps.astro';
+export { default as DigitNetwork } from './DigitNetwork.astro';

@@ -11,6 +11,7 @@ import { convolveGrid, KERNELS } from '../compute';
 import { validateStepperProps } from '../islands/conv-stepper/props';
 import { checkFeatureMapsProps, type FeatureMapsAuthorProps } from '../islands/feature-maps/props';
 import { SAMPLES } from '../islands/kernel-playground/samples';
+import { checkDigitNetworkProps } from '../islands/digit-network/props';
 
 const grid = (name: string) =>
   z.array(z.array(z.number({ error: `${name} must hold numbers only` })), {
@@ -128,6 +129,13 @@ export const DEMO_SCHEMAS = {
       SAMPLES.map((s) => s.id),
     );
     if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message.replace(/\.$/, '') });
+  }),
+  DigitNetwork: strict('DigitNetwork', {
+    digit: z.unknown().optional(),
+    caption: caption.optional(),
+  }).superRefine(({ digit }, ctx) => {
+    const problem = checkDigitNetworkProps({ digit });
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   }),
 } as const;
 

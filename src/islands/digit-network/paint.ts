@@ -1,0 +1,30 @@
+/**
+ * One colouring for every picture of the network, live and at build time: src/compute's
+ * stageColours (the feature-maps demo's scale). Maps after ReLU are never negative: black is 0,
+ * white the map's largest value. Filters are signed: blue negative, white 0, red positive, each
+ * filter on its own symmetric scale. The network's input: black paper (0), white ink (1).
+ */
+import { stageColours } from '../../compute';
+
+/** RGBA bytes of a picture of w × h values. */
+export function colours(values: Float32Array): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(values.length * 4);
+  stageColours(values, rgba);
+  return rgba;
+}
+
+const frames = new WeakMap<HTMLCanvasElement, ImageData>();
+
+/** Draws values onto a canvas, one pixel per value, reusing its ImageData. */
+export function paint(canvas: HTMLCanvasElement, values: Float32Array, w: number, h: number): void {
+  let image = frames.get(canvas);
+  if (image === undefined || image.width !== w || image.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+    image = new ImageData(w, h);
+    frames.set(canvas, image);
+  }
+  stageColours(values, image.data);
+  canvas.getContext('2d')?.putImageData(image, 0, 0);
+  canvas.dataset['drawn'] = 'true';
+}
