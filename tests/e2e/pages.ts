@@ -349,6 +349,7 @@ export class DigitNetworkPage {
   /** Draws a stroke on the pad with the mouse, through points given as fractions of its size. */
   async draw(points: [number, number][]): Promise<void> {
     const pad = this.root.getByTestId('draw-pad');
+    await pad.scrollIntoViewIfNeeded();
     const box = await pad.boundingBox();
     if (box === null) throw new Error('the drawing pad is not on screen');
     const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;

@@ -181,6 +181,7 @@ export default function DigitNetwork({ start, instance }: DigitNetworkProps) {
       data-examples={t.examples}
       data-tensors={t.tensors ?? undefined}
       data-backend={t.backend ?? undefined}
+      data-rate={t.examplesPerSecond ?? undefined}
       data-instance={instance}
     >
       <div class="dn-top">
@@ -335,7 +336,7 @@ export default function DigitNetwork({ start, instance }: DigitNetworkProps) {
         <p class="dn-accuracy">
           Held-out accuracy (1,000 digits the network never trains on):{' '}
           <strong data-testid="accuracy-value" data-value={accuracy ?? undefined}>
-            {accuracy === null ? 'not measured yet' : `${(accuracy * 100).toFixed(1)}%`}
+            {accuracy === null ? 'measured when training starts' : `${(accuracy * 100).toFixed(1)}%`}
           </strong>
         </p>
         <Message text={t.message} placement="inline" testId="train-message" />

@@ -1,6 +1,6 @@
 /**
  * The drawing pad: pointer, touch and pen draw round strokes on a 112×112 canvas (paper is
- * transparent, ink opaque). After each stroke segment the island reads the pad on the next frame.
+ * transparent, ink opaque). After each stroke segment the island reads the pad.
  * The keyboard alternative (pick a test digit) and Clear sit beside it.
  */
 import type { Ref } from 'preact';
@@ -12,14 +12,13 @@ const STROKE = 9;
 
 export interface DrawPadProps {
   canvasRef: Ref<HTMLCanvasElement>;
-  /** Called once per animation frame while the reader draws. */
+  /** Called after each stroke segment (pointer moves arrive once per frame). */
   onStroke: () => void;
   label: string;
 }
 
 export function DrawPad({ canvasRef, onStroke, label }: DrawPadProps) {
   const last = useRef<{ x: number; y: number } | null>(null);
-  const frame = useRef(0);
 
   const point = (canvas: HTMLCanvasElement, e: PointerEvent) => {
     const box = canvas.getBoundingClientRect();
@@ -39,13 +38,11 @@ export function DrawPad({ canvasRef, onStroke, label }: DrawPadProps) {
     ctx.stroke();
   };
 
+  // Browsers deliver pointer moves once per frame (coalesced), so each is read at once: waiting
+  // for the next animation frame would add up to 16 ms before the maps follow the pen.
   const schedule = () => {
-    if (frame.current === 0) performance.mark('dn:stroke');
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      onStroke();
-    });
+    performance.mark('dn:stroke');
+    onStroke();
   };
 
   return (
