@@ -5,14 +5,14 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { NumberGrid } from '../shared/NumberGrid';
 import { formatWeight } from './model';
-import { paint } from './paint';
+import { paintFilter } from './paint';
 
 export function Filters({ filters }: { filters: readonly (readonly number[])[] }) {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   useLayoutEffect(() => {
     filters.forEach((f, i) => {
       const c = canvases.current[i];
-      if (c) paint(c, Float32Array.from(f), 3, 3);
+      if (c) paintFilter(c, f);
     });
   }, [filters]);
   return (

@@ -18,7 +18,7 @@ import {
 } from '../../compute';
 import { encodePng } from '../kernel-playground/static-figure';
 import { digitInput, filtersOf, runNetwork } from './model';
-import { colours } from './paint';
+import { colours, filterColours } from './paint';
 import { toBase64, type StartFigure } from './props';
 
 export interface StaticDigitFigure extends StartFigure {
@@ -46,8 +46,9 @@ function load() {
   return cache;
 }
 
-const png = (values: Float32Array, w: number, h: number) =>
-  `data:image/png;base64,${encodePng(colours(values), w, h).toString('base64')}`;
+const dataUrl = (rgba: Uint8ClampedArray, w: number, h: number) =>
+  `data:image/png;base64,${encodePng(rgba, w, h).toString('base64')}`;
+const png = (values: Float32Array, w: number, h: number) => dataUrl(colours(values), w, h);
 
 export function staticDigitFigure(index: number): StaticDigitFigure {
   const { weights, test } = load();
@@ -65,7 +66,7 @@ export function staticDigitFigure(index: number): StaticDigitFigure {
       input: png(input, 28, 28),
       layer1: planesOf(stages.relu1).map((p) => png(p, 26, 26)),
       layer2: planesOf(stages.relu2).map((p) => png(p, 11, 11)),
-      filters: filters.map((f) => png(Float32Array.from(f), 3, 3)),
+      filters: filters.map((f) => dataUrl(filterColours(f), 3, 3)),
     },
   };
 }

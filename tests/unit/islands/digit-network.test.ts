@@ -27,6 +27,7 @@ import {
   thin,
   ticks,
 } from '~/islands/digit-network/model';
+import { filterColours } from '~/islands/digit-network/paint';
 import { checkDigitNetworkProps, DEFAULT_DIGIT, fromBase64 } from '~/islands/digit-network/props';
 import { staticDigitFigure } from '~/islands/digit-network/static-figure';
 
@@ -88,6 +89,15 @@ describe('a first-layer filter out of the HWIO kernel [3, 3, 1, 8]', () => {
     expect(formatWeight(0)).toBe('0');
     expect(formatTerm(-0.0032419, true)).toBe('(−0.0032419)');
     expect(formatTerm(0.1443812)).toBe('0.14438');
+  });
+});
+
+describe('filter colours', () => {
+  test('signed on their own scale: the largest magnitude is full red or blue, 0 is white, even when all are positive', () => {
+    const rgba = filterColours([0.5, 0, 0.25, 0, 0, 0, 0, 0, 0]);
+    expect([...rgba.subarray(0, 4)]).toEqual([178, 24, 43, 255]);
+    expect([...rgba.subarray(4, 8)]).toEqual([247, 247, 247, 255]);
+    expect([...filterColours([-2, 1, 0, 0, 0, 0, 0, 0, 0]).subarray(0, 4)]).toEqual([33, 102, 172, 255]);
   });
 });
 
