@@ -41,10 +41,15 @@ export function Cover({ input, stages, probabilities, stale }: CoverProps) {
       const c = layer2.current[i];
       if (c) paint(c, p, 11, 11);
     });
-    // How long from the first stroke event of this frame to every map and bar redrawn.
-    if (performance.getEntriesByName('dn:stroke', 'mark').length > 0) {
-      performance.measure('dn:stroke-to-redraw', 'dn:stroke');
-      performance.clearMarks('dn:stroke');
+    // How long from a stroke (or new weights from training) to every map and bar redrawn.
+    for (const [mark, measure] of [
+      ['dn:stroke', 'dn:stroke-to-redraw'],
+      ['dn:weights', 'dn:weights-to-redraw'],
+    ] as const) {
+      if (performance.getEntriesByName(mark, 'mark').length > 0) {
+        performance.measure(measure, mark);
+        performance.clearMarks(mark);
+      }
     }
   }, [stages]);
 

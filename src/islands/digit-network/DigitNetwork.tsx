@@ -9,6 +9,7 @@ import '../shared/demo.css';
 import './digit-network.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { digitImage, type DigitWeights } from '../../compute';
+import { CopyFigureLink } from '../shared/CopyFigureLink';
 import { Field } from '../shared/Field';
 import { Message } from '../shared/Message';
 import { Predict } from '../shared/Predict';
@@ -16,6 +17,7 @@ import { RadioGroup } from '../shared/RadioGroup';
 import { Select } from '../shared/Select';
 import { Toolbar } from '../shared/Toolbar';
 import { useDemoIds } from '../shared/ids';
+import { useUrlState } from '../shared/use-url-state';
 import { Cover } from './Cover';
 import { DrawPad, drawDigitOnPad, PAD } from './DrawPad';
 import { Filters } from './Filters';
@@ -31,6 +33,7 @@ import {
   readLearningRate,
   readSeed,
   runNetwork,
+  settingsCodec,
   type Optimizer,
   type TrainSettings,
 } from './model';
@@ -84,10 +87,26 @@ export default function DigitNetwork({ start, instance }: DigitNetworkProps) {
     );
   }, []);
 
+  // Settings and seed in the page's address: a link reopens the same run.
+  const url = useUrlState<TrainSettings>({
+    key: instance,
+    codec: settingsCodec,
+    state: settings,
+    defaults: DEFAULT_SETTINGS,
+    live: hydrated,
+    onRestore: (s) => {
+      setSettings(s);
+      setRateText(String(s.learningRate));
+      setBatchText(String(s.batchSize));
+      setSeedText(String(s.seed));
+    },
+  });
+
   const training = useTraining({
     weights,
     settings,
     onWeights: (w, k) => {
+      performance.mark('dn:weights');
       setWeights(w);
       setKind(k);
     },
@@ -372,6 +391,9 @@ export default function DigitNetwork({ start, instance }: DigitNetworkProps) {
           </div>
         )}
       </section>
+      <div class="dn-link">
+        <CopyFigureLink id={id('copy-link')} link={url.link} notice={url.notice} />
+      </div>
       <Predict
         id={id('predict')}
         live={hydrated}

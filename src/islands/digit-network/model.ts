@@ -3,6 +3,7 @@
  * read into values or a sentence, the drawing pad's pixels into the network's input, the stages a
  * figure draws, the one-step update written out, and the charts' scales. No DOM: tested in Node.
  */
+import type { UrlCodec } from '../shared/url-state';
 import {
   centreDigit,
   DIGIT_NET,
@@ -193,3 +194,27 @@ export function thin(points: readonly CurvePoint[], limit = 400): CurvePoint[] {
   if (points.length % 2 === 1) out.push(points[points.length - 1] as CurvePoint);
   return out;
 }
+
+/**
+ * The training settings in the page's address (url-state.ts): o optimiser, e learning rate,
+ * b batch size, s seed. A wrong field gives the sentence of the field that would refuse it.
+ */
+export const settingsCodec: UrlCodec<TrainSettings> = {
+  version: 1,
+  encode: (s) => ({ o: s.optimizer, e: String(s.learningRate), b: String(s.batchSize), s: String(s.seed) }),
+  decode: (fields) => {
+    const optimizer = fields.o ?? DEFAULT_SETTINGS.optimizer;
+    if (optimizer !== 'sgd' && optimizer !== 'adam')
+      return { ok: false, message: `the optimiser “${optimizer}” is neither sgd nor adam.` };
+    const rate = readLearningRate(fields.e ?? String(DEFAULT_RATE[optimizer]));
+    if (!rate.ok) return rate;
+    const batch = readBatchSize(fields.b ?? String(DEFAULT_SETTINGS.batchSize));
+    if (!batch.ok) return batch;
+    const seed = readSeed(fields.s ?? String(DEFAULT_SETTINGS.seed));
+    if (!seed.ok) return seed;
+    return {
+      ok: true,
+      value: { optimizer, learningRate: rate.value, batchSize: batch.value, seed: seed.value },
+    };
+  },
+};

@@ -13,7 +13,7 @@ import { Trainer } from './trainer';
 
 /** Held-out accuracy is measured after about this many training examples (and on pause). */
 const EVALUATE_EVERY = 3000;
-const RUN_MS = 150;
+const RUN_MS = 250;
 
 export interface TrainingState {
   status: 'off' | 'starting' | 'ready' | 'failed';

@@ -23,6 +23,7 @@ import {
   readBatchSize,
   readLearningRate,
   readSeed,
+  settingsCodec,
   stepUpdate,
   thin,
   ticks,
@@ -181,5 +182,21 @@ describe('author props', () => {
       'digit must be the number of a held-out digit, a whole number from 0 to 999, got 1000',
     );
     expect(checkDigitNetworkProps({ digit: '7' })).toContain('got "7"');
+  });
+});
+
+describe('settings in the address', () => {
+  test("a round trip keeps them; a bad learning rate in a link gets the field's own sentence", () => {
+    const state = { optimizer: 'adam' as const, learningRate: 0.003, batchSize: 64, seed: 42 };
+    expect(settingsCodec.encode(state)).toEqual({ o: 'adam', e: '0.003', b: '64', s: '42' });
+    expect(settingsCodec.decode(settingsCodec.encode(state))).toEqual({ ok: true, value: state });
+    expect(settingsCodec.decode({ o: 'sgd', e: '0', b: '32', s: '1' })).toEqual({
+      ok: false,
+      message: 'A learning rate of 0 never moves the weights: type a number above 0, such as 0.1.',
+    });
+    expect(settingsCodec.decode({ o: 'rmsprop' })).toEqual({
+      ok: false,
+      message: 'the optimiser “rmsprop” is neither sgd nor adam.',
+    });
   });
 });
