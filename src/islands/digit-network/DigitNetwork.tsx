@@ -20,6 +20,7 @@ import { useDemoIds } from '../shared/ids';
 import { useUrlState } from '../shared/use-url-state';
 import { Cover } from './Cover';
 import { DrawPad, drawDigitOnPad, PAD } from './DrawPad';
+import { Filmstrip } from './Filmstrip';
 import { Filters } from './Filters';
 import { LineChart } from './LineChart';
 import { loadDigits, loadPretrained } from './load';
@@ -250,6 +251,7 @@ export default function DigitNetwork({ start, instance }: DigitNetworkProps) {
           The first layer's filters
         </h3>
         <Filters filters={filters} />
+        {t.film.length > 1 && <Filmstrip film={t.film} />}
       </section>
 
       <section class="dn-section dn-train" aria-labelledby={id('train')}>

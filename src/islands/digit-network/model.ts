@@ -218,3 +218,8 @@ export const settingsCodec: UrlCodec<TrainSettings> = {
     };
   },
 };
+
+/** The filmstrip's next frame after `examples` seen: 500, then 1,000, 2,000, 4,000 … */
+export function nextFrameAt(examples: number): number {
+  return examples <= 500 ? 500 : 2 ** Math.ceil(Math.log2(examples / 500)) * 500;
+}

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DIGITS_HEADER_URL, DIGITS_URL, weightList, weightsFromList, type DigitWeights } from '../../compute';
 import { siteUrl } from './load';
-import type { CurvePoint, TrainSettings } from './model';
+import { nextFrameAt, type CurvePoint, type TrainSettings } from './model';
 import type { Backend, StepReply } from './protocol';
 import { Trainer } from './trainer';
 
@@ -30,6 +30,13 @@ export interface TrainingState {
   accuracy: number | null;
   message: string;
   step: (StepReply & { learningRate: number }) | null;
+  /** The first layer's kernel (HWIO) at 0, 500, 1,000, 2,000, 4,000 … examples since reset. */
+  film: FilmFrame[];
+}
+
+export interface FilmFrame {
+  examples: number;
+  kernel: Float32Array;
 }
 
 const initial: TrainingState = {
@@ -46,6 +53,7 @@ const initial: TrainingState = {
   accuracy: null,
   message: '',
   step: null,
+  film: [],
 };
 
 export interface TrainingOptions {
@@ -174,6 +182,7 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
             ...s.losses,
             ...p.losses.map((y, i) => ({ x: p.examples - (p.losses.length - 1 - i) * batch, y })),
           ].slice(-4000),
+          film: addFrame(s.film, p.examples, p.weights[0] as Float32Array),
         }));
         if (p.examples - lastEval.current >= EVALUATE_EVERY) await evaluate(t, p.examples);
       }
@@ -216,7 +225,16 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
       const t = await start();
       const r = await t.request({ type: 'reset', seed: latest.current.settings.seed });
       latest.current.onWeights(weightsFromList(r.weights), 'random');
-      setState((s) => ({ ...s, examples: 0, epoch: 1, losses: [], accuracies: [], step: null, message: '' }));
+      setState((s) => ({
+        ...s,
+        examples: 0,
+        epoch: 1,
+        losses: [],
+        accuracies: [],
+        step: null,
+        message: '',
+        film: [{ examples: 0, kernel: r.weights[0] as Float32Array }],
+      }));
       await evaluate(t, 0);
     } catch {
       // start() has said why
@@ -229,7 +247,7 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
     const t = trainer.current;
     if (t && state.status === 'ready') {
       await t.request({ type: 'set-weights', weights: weightList(pretrained) });
-      setState((s) => ({ ...s, losses: [], accuracies: [], step: null, message: '' }));
+      setState((s) => ({ ...s, losses: [], accuracies: [], step: null, message: '', film: [] }));
       await evaluate(t, state.examples);
     }
   };
@@ -237,4 +255,11 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
   useEffect(() => () => trainer.current?.dispose(), []);
 
   return { state, toggle, step, reset, usePretrained };
+}
+
+/** The filmstrip with a frame added when training has passed the next frame's count (from reset only). */
+function addFrame(film: FilmFrame[], examples: number, kernel: Float32Array): FilmFrame[] {
+  const last = film[film.length - 1];
+  if (last === undefined || examples < nextFrameAt(last.examples + 1)) return film;
+  return [...film, { examples, kernel }].slice(-10);
 }

@@ -19,6 +19,7 @@ import {
   filterRows,
   formatTerm,
   formatWeight,
+  nextFrameAt,
   padInput,
   readBatchSize,
   readLearningRate,
@@ -99,6 +100,14 @@ describe('filter colours', () => {
     expect([...rgba.subarray(0, 4)]).toEqual([178, 24, 43, 255]);
     expect([...rgba.subarray(4, 8)]).toEqual([247, 247, 247, 255]);
     expect([...filterColours([-2, 1, 0, 0, 0, 0, 0, 0, 0]).subarray(0, 4)]).toEqual([33, 102, 172, 255]);
+  });
+});
+
+describe('the filmstrip', () => {
+  test('frames at 500 examples, then each doubling', () => {
+    expect([1, 500, 501, 1000, 1001, 2000, 3999, 4001].map(nextFrameAt)).toEqual([
+      500, 500, 1000, 1000, 2000, 2000, 4000, 8000,
+    ]);
   });
 });
 
