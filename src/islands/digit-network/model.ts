@@ -182,16 +182,19 @@ export interface CurvePoint {
   y: number;
 }
 
-/** Keeps a curve to at most `limit` points by averaging neighbours in pairs (the oldest first). */
+/** Keeps a curve to at most `limit` points by averaging neighbours in pairs, as often as needed. */
 export function thin(points: readonly CurvePoint[], limit = 400): CurvePoint[] {
-  if (points.length <= limit) return points.slice();
-  const out: CurvePoint[] = [];
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    const a = points[i] as CurvePoint;
-    const b = points[i + 1] as CurvePoint;
-    out.push({ x: b.x, y: (a.y + b.y) / 2 });
+  let out = points.slice();
+  while (out.length > limit) {
+    const next: CurvePoint[] = [];
+    for (let i = 0; i + 1 < out.length; i += 2) {
+      const a = out[i] as CurvePoint;
+      const b = out[i + 1] as CurvePoint;
+      next.push({ x: b.x, y: (a.y + b.y) / 2 });
+    }
+    if (out.length % 2 === 1) next.push(out[out.length - 1] as CurvePoint);
+    out = next;
   }
-  if (points.length % 2 === 1) out.push(points[points.length - 1] as CurvePoint);
   return out;
 }
 

@@ -124,6 +124,8 @@ describe('charts', () => {
       { x: 3, y: 5 },
       { x: 4, y: 8 },
     ]);
+    const long = Array.from({ length: 4000 }, (_, i) => ({ x: i, y: 1 }));
+    expect(thin(long, 400)).toHaveLength(250);
   });
 });
 
