@@ -122,4 +122,32 @@ test('draw, pick, predict and step: the shown numbers are the reference network 
   within(await demo.grid('filter-grid', 0), after, 0, 'filter 1 now holds w (after)');
   expect(await demo.root.getByTestId('step-update').textContent()).toContain('w ← w − η·g with η = 0.5');
   await expect(demo.root).toHaveAttribute('data-weights', 'trained');
+
+  // Training runs, pauses by itself while the demo is off screen, and resumes when it is back.
+  const examples = async () => Number(await demo.root.getAttribute('data-examples'));
+  const toggle = demo.root.getByTestId('train-toggle');
+  await toggle.click();
+  const started = await examples();
+  await expect.poll(examples, { timeout: 30_000 }).toBeGreaterThan(started + 64);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(demo.root.getByTestId('train-progress')).toContainText('paused while the demo is off screen');
+  const held = await examples();
+  await page.waitForTimeout(1500);
+  expect(await examples(), 'no training while off screen').toBe(held);
+  await toggle.scrollIntoViewIfNeeded();
+  await expect.poll(examples, { timeout: 30_000 }).toBeGreaterThan(held);
+  await toggle.click();
+  await expect(toggle).toHaveText('Train');
+
+  // Reset: seeded random weights, a blind guess on the held-out digits (about 1 in 10).
+  await demo.root.getByTestId('reset-weights').click();
+  await expect(demo.root).toHaveAttribute('data-weights', 'random');
+  const accuracy = demo.root.getByTestId('accuracy-value');
+  await expect
+    .poll(async () => Number((await accuracy.getAttribute('data-value')) ?? Number.NaN), { timeout: 30_000 })
+    .toBeLessThan(0.25);
+  expect(
+    Number(await demo.root.getAttribute('data-tensors')),
+    'the worker reports its live tensors',
+  ).toBeGreaterThan(0);
 });
