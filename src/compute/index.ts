@@ -103,6 +103,7 @@ export {
   crossEntropy,
   PROBABILITY_EPSILON,
   digitNetForward,
+  digitNetForwardFast,
   digitNetLoss,
   digitNetLoss64,
   argmaxRows,

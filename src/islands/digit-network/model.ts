@@ -8,7 +8,7 @@ import {
   centreDigit,
   DIGIT_NET,
   DIGIT_PIXELS,
-  digitNetForward,
+  digitNetForwardFast,
   type DigitStages,
   type DigitWeights,
 } from '../../compute';
@@ -97,10 +97,10 @@ export function padInput(rgba: Uint8ClampedArray, w: number, h: number): Float32
   return centreDigit(ink, w, h);
 }
 
-/** The forward pass of one 784-value picture: every stage of it (batch 1). */
+/** The forward pass of one 784-value picture: every stage of it (batch 1), the reference's floats. */
 export function runNetwork(weights: DigitWeights, input: Float32Array): DigitStages {
   const s = DIGIT_NET.inputSize;
-  return digitNetForward(weights, { data: input, shape: [1, s, s, 1] });
+  return digitNetForwardFast(weights, { data: input, shape: [1, s, s, 1] });
 }
 
 /** Filter f of the first layer as 3 rows of 3 (HWIO [3, 3, 1, 8]). */

@@ -10,6 +10,7 @@ import {
   argmaxRows,
   digitImage,
   digitNetForward,
+  digitNetForwardFast,
   parseDigits,
   weightsFromLayersModel,
   type DigitsHeader,
@@ -182,6 +183,43 @@ describe('the build-time figure', () => {
     expect(figure.pictures.layer1).toHaveLength(8);
     expect(figure.pictures.layer2).toHaveLength(16);
     expect(figure.pictures.input.startsWith('data:image/png;base64,')).toBe(true);
+  });
+});
+
+describe("the live figure's forward pass", () => {
+  test("digitNetForwardFast gives the reference's floats, bit for bit, at every stage, on 100 held-out digits (with biases)", () => {
+    const json = JSON.parse(
+      readFileSync('public/models/digit-network/model.json', 'utf8'),
+    ) as LayersModelJson;
+    const w = weightsFromLayersModel(
+      json,
+      new Uint8Array(readFileSync('public/models/digit-network/weights.bin')),
+    );
+    const header = JSON.parse(readFileSync('public/data/digits/digits.json', 'utf8')) as DigitsHeader;
+    const held = parseDigits(
+      new Uint8Array(gunzipSync(readFileSync('public/data/digits/digits.u8.gz'))),
+      header,
+    ).test;
+    const data = Float32Array.from(held.images.subarray(0, 100 * 784), (b) => b / 255);
+    const input = { data, shape: [100, 28, 28, 1] as [number, number, number, number] };
+    expect(Math.max(...w.conv1.bias.map(Math.abs))).toBeGreaterThan(0);
+    const ref = digitNetForward(w, input);
+    const fast = digitNetForwardFast(w, input);
+    for (const stage of [
+      'conv1',
+      'relu1',
+      'pool1',
+      'conv2',
+      'relu2',
+      'pool2',
+      'logits',
+      'probabilities',
+    ] as const) {
+      expect(fast[stage].shape, stage).toEqual(ref[stage].shape);
+      expect(Buffer.from(fast[stage].data.buffer).equals(Buffer.from(ref[stage].data.buffer)), stage).toBe(
+        true,
+      );
+    }
   });
 });
 
