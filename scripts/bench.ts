@@ -21,6 +21,16 @@ try {
 const { launchOptions } = await import('../tests/chromium.ts');
 
 const PORT = Number(process.env.BENCH_PORT ?? 4393);
+
+// `npm run bench -- digits [address]`: the digit network demo on the built site (its own tables).
+if (process.argv.includes('digits')) {
+  const { benchDigits } = await import('./bench-digits.ts');
+  await benchDigits(
+    process.argv.find((a) => a.startsWith('http')),
+    PORT,
+  );
+  process.exit(0);
+}
 const URL_BASE = `http://127.0.0.1:${PORT}`;
 const CONFIG = 'tests/harness/vite.config.ts';
 const SIZES = [64, 256, 512];

@@ -19,6 +19,7 @@ const ISLAND_BUDGETS: Record<string, number> = {
   FeatureMaps: 25 * 1024,
   /** The text-convolution demo: the reference conv1d, the tokeniser and the toolkit; no TensorFlow.js. */
   TextConv: 16 * 1024,
+  DigitNetwork: 30 * 1024,
 };
 const FRAMEWORK = /\/(preact|hooks|jsxRuntime|signals)\.module\.[\w-]+\.js$|\/client\.[\w-]+\.js$/;
 
@@ -110,6 +111,18 @@ for (const file of pages(DIST)) {
         kb(lazyBytes),
         `${lazy.size} modules${tf}${tf ? ' (every backend; a reader gets one)' : ''}`,
       ]);
+    }
+    // What it starts in a Web Worker (the digit network trains there): fetched only when it starts.
+    const workers = new Set<string>();
+    for (const url of modules)
+      for (const [, src] of read(url)
+        .toString()
+        .matchAll(/new Worker\(\s*new URL\(\s*["'`](\/_astro\/[^"'`]+\.js)["'`]/g))
+        workers.add(src ?? '');
+    for (const url of workers) {
+      if (!existsSync(join(DIST, url))) continue;
+      const tf = isTf(read(url).toString()) ? ', TensorFlow.js' : '';
+      rows.push([page, `  then, in ${name}'s worker when it starts`, kb(gz(read(url))), `1 module${tf}`]);
     }
   }
 

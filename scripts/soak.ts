@@ -11,6 +11,12 @@ const STEPS = Number(process.env['SOAK_STEPS'] ?? 2000);
 const EDITS = Number(process.env['SOAK_EDITS'] ?? 10000);
 const HEAP_LIMIT = 5 * 1024 * 1024;
 
+// `npm run soak -- digits`: the digit network's soak alone (scripts/soak-digits.ts), then exit.
+if (process.argv.includes('digits')) {
+  const { soakDigits } = await import('./soak-digits.ts');
+  process.exit((await soakDigits(PORT)) ? 0 : 1);
+}
+
 const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
   stdio: 'ignore',
   detached: true,

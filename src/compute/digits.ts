@@ -118,3 +118,12 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 export const DIGITS_URL = 'data/digits/digits.u8.gz';
 /** Where the site serves its header. */
 export const DIGITS_HEADER_URL = 'data/digits/digits.json';
+
+/**
+ * The asset's bytes as fetched, decompressed: some hosts (and Astro's preview server) send a .gz
+ * file with `Content-Encoding: gzip`, so the browser has already decompressed it; others send it
+ * as is. Gzip data starts with the bytes 1f 8b; anything else is taken as already decompressed.
+ */
+export async function fetchedDigits(bytes: Uint8Array): Promise<Uint8Array> {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzip(bytes) : bytes;
+}

@@ -7,3 +7,4 @@ export { default as KernelPlayground } from './KernelPlayground.astro';
 export { default as Sic } from './Sic.astro';
 export { default as FeatureMaps } from './FeatureMaps.astro';
 export { default as TextConvolution } from './TextConvolution.astro';
+export { default as DigitNetwork } from './DigitNetwork.astro';

@@ -12,6 +12,7 @@ import { validateStepperProps } from '../islands/conv-stepper/props';
 import { checkFeatureMapsProps, type FeatureMapsAuthorProps } from '../islands/feature-maps/props';
 import { SAMPLES } from '../islands/kernel-playground/samples';
 import { textConvPropsProblem } from '../islands/text-conv/props';
+import { checkDigitNetworkProps } from '../islands/digit-network/props';
 
 const grid = (name: string) =>
   z.array(z.array(z.number({ error: `${name} must hold numbers only` })), {
@@ -147,6 +148,13 @@ export const DEMO_SCHEMAS = {
     caption: caption.optional(),
   }).superRefine(({ caption: _c, ...props }, ctx) => {
     const problem = textConvPropsProblem(props);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  DigitNetwork: strict('DigitNetwork', {
+    digit: z.unknown().optional(),
+    caption: caption.optional(),
+  }).superRefine(({ digit }, ctx) => {
+    const problem = checkDigitNetworkProps({ digit });
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   }),
 } as const;

@@ -385,3 +385,55 @@ export class TextConvPage {
     );
   }
 }
+
+/** The digit network demo (the authoring guide's live example shows held-out digit no. 10, a 7). */
+export class DigitNetworkPage {
+  readonly root: Locator;
+  readonly bars: Locator;
+  constructor(
+    readonly page: Page,
+    readonly index = 0,
+  ) {
+    this.root = page.getByTestId('digit-network').nth(index);
+    this.bars = this.root.getByTestId('prediction-bar');
+  }
+
+  /** Opens a page (the authoring guide by default), scrolls the demo into view, waits for its weights. */
+  async open(path = GUIDE_PATH): Promise<void> {
+    await this.page.goto(path);
+    await this.root.scrollIntoViewIfNeeded();
+    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+  }
+
+  /** The ten probabilities shown, as the bars hold them (data-probability), digit 0 first. */
+  async probabilities(): Promise<number[]> {
+    const byDigit = await this.bars.evaluateAll((els) =>
+      els.map((el) => [Number(el.getAttribute('data-digit')), Number(el.getAttribute('data-probability'))]),
+    );
+    return byDigit.sort((a, b) => (a[0] as number) - (b[0] as number)).map((p) => p[1] as number);
+  }
+
+  /** The exact values of a 3×3 grid (row by row) inside a part of the demo. */
+  async grid(testId: string, index = 0): Promise<number[]> {
+    return this.root
+      .getByTestId(testId)
+      .nth(index)
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+  }
+
+  /** Draws a stroke on the pad with the mouse, through points given as fractions of its size. */
+  async draw(points: [number, number][]): Promise<void> {
+    const pad = this.root.getByTestId('draw-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (box === null) throw new Error('the drawing pad is not on screen');
+    const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+    const [first, ...rest] = points;
+    if (!first) return;
+    await this.page.mouse.move(...at(first));
+    await this.page.mouse.down();
+    for (const p of rest) await this.page.mouse.move(...at(p), { steps: 4 });
+    await this.page.mouse.up();
+  }
+}

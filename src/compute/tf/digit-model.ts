@@ -54,6 +54,13 @@ export interface ModelStages {
   readonly probabilities: Tensor2;
 }
 
+function checkRate(rate: number): number {
+  if (!(Number.isFinite(rate) && rate > 0 && rate <= 10)) {
+    throw new Error(`DigitModel: the learning rate must be a number above 0 and at most 10, got ${rate}`);
+  }
+  return rate;
+}
+
 /** Clip of probabilities before log, as TensorFlow does (reference: PROBABILITY_EPSILON). */
 const EPSILON = 1e-7;
 
@@ -124,21 +131,16 @@ async function take4(t: tf.Tensor): Promise<Tensor4> {
 export class DigitModel {
   readonly seed: number;
   readonly model: tfl.Sequential;
-  readonly optimizerName: DigitOptimizer;
-  readonly learningRate: number;
+  private optimizerKind: DigitOptimizer;
+  private rate: number;
   private optimizer: tf.Optimizer;
   /** conv1 + ReLU, pool1, conv2 + ReLU, pool2, softmax: the same layers, several outputs. */
   private readonly staged: tfl.LayersModel;
 
   constructor(options: DigitModelOptions = {}) {
     this.seed = options.seed ?? 1;
-    this.optimizerName = options.optimizer ?? 'sgd';
-    this.learningRate = options.learningRate ?? (this.optimizerName === 'sgd' ? 0.05 : 0.003);
-    if (!(Number.isFinite(this.learningRate) && this.learningRate > 0 && this.learningRate <= 10)) {
-      throw new Error(
-        `DigitModel: the learning rate must be a number above 0 and at most 10, got ${this.learningRate}`,
-      );
-    }
+    this.optimizerKind = options.optimizer ?? 'sgd';
+    this.rate = checkRate(options.learningRate ?? (this.optimizerKind === 'sgd' ? 0.05 : 0.003));
     this.model = buildDigitModel(this.seed);
     this.optimizer = this.makeOptimizer();
     const outputs = ['conv1', 'pool1', 'conv2', 'pool2', 'dense'].map(
@@ -147,8 +149,30 @@ export class DigitModel {
     this.staged = tfl.model({ inputs: this.model.inputs, outputs });
   }
 
+  get optimizerName(): DigitOptimizer {
+    return this.optimizerKind;
+  }
+
+  get learningRate(): number {
+    return this.rate;
+  }
+
+  /**
+   * A new optimiser or step size from the next step on (the weights stay). Adam's running
+   * averages start afresh; a rate outside (0, 10] throws and changes nothing.
+   */
+  configure(options: { optimizer?: DigitOptimizer; learningRate?: number }): void {
+    const rate = checkRate(options.learningRate ?? this.rate);
+    const kind = options.optimizer ?? this.optimizerKind;
+    if (kind === this.optimizerKind && rate === this.rate) return;
+    this.optimizerKind = kind;
+    this.rate = rate;
+    this.optimizer.dispose();
+    this.optimizer = this.makeOptimizer();
+  }
+
   private makeOptimizer(): tf.Optimizer {
-    return this.optimizerName === 'sgd' ? tf.train.sgd(this.learningRate) : tf.train.adam(this.learningRate);
+    return this.optimizerKind === 'sgd' ? tf.train.sgd(this.rate) : tf.train.adam(this.rate);
   }
 
   /** The trainable variables in model.getWeights() order (conv1 kernel, bias, conv2 …, dense …). */

@@ -9,10 +9,22 @@ export interface NumberGridProps {
   /** data-testid given to each cell. */
   cellTestId?: string;
   kind: 'input' | 'kernel' | 'output';
+  /** How a value is written; default formatNumber (3 decimals). */
+  format?: (value: number) => string;
+  /** Also give each cell its exact value as data-value (for tests and scripts). */
+  exact?: boolean;
 }
 
 /** A labelled grid of numbers; the same markup serves the static figure and the live demos. */
-export function NumberGrid({ label, rows, highlight, cellTestId, kind }: NumberGridProps) {
+export function NumberGrid({
+  label,
+  rows,
+  highlight,
+  cellTestId,
+  kind,
+  format = formatNumber,
+  exact,
+}: NumberGridProps) {
   const size = `${rows.length}×${rows[0]?.length ?? 0}`;
   return (
     <figure class={`number-grid number-grid--${kind}`}>
@@ -25,8 +37,9 @@ export function NumberGrid({ label, rows, highlight, cellTestId, kind }: NumberG
                   key={c}
                   class={highlight?.has(`${r},${c}`) ? 'is-window' : undefined}
                   data-testid={cellTestId}
+                  data-value={exact ? value : undefined}
                 >
-                  {formatNumber(value)}
+                  {format(value)}
                 </td>
               ))}
             </tr>

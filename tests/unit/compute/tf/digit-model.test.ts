@@ -166,6 +166,37 @@ describe('DigitModel training step', () => {
   });
 });
 
+describe('DigitModel.configure (the demo changes η or the optimiser between steps)', () => {
+  test('a new η applies from the next step: w − 0.2·g; Adam after it frees its slots when switched back', async () => {
+    const model = make({ seed: 5, learningRate: 0.5 });
+    model.configure({ learningRate: 0.2 });
+    expect(model.learningRate).toBe(0.2);
+    const before = (await model.getWeights()).conv1.kernel.data;
+    const { images, labels } = testBatch(600, 4);
+    const { conv1Gradient } = await model.trainStep(images, labels);
+    const after = (await model.getWeights()).conv1.kernel.data;
+    const update = before.map((w, i) => w - 0.2 * (conv1Gradient[i] as number));
+    expect(maxRelativeError(after, update)).toBeLessThanOrEqual(1e-6);
+    const held = tf.memory().numTensors;
+    model.configure({ optimizer: 'adam', learningRate: 0.003 });
+    await model.trainStep(images, labels);
+    expect(tf.memory().numTensors).toBeGreaterThan(held);
+    model.configure({ optimizer: 'sgd' });
+    expect(model.optimizerName).toBe('sgd');
+    expect(tf.memory().numTensors).toBe(held);
+  });
+
+  test('a bad η (0, NaN, 1e9) throws a sentence and changes nothing', () => {
+    const model = make({ seed: 5, learningRate: 0.5 });
+    for (const bad of [0, Number.NaN, 1e9]) {
+      expect(() => model.configure({ learningRate: bad })).toThrow(
+        'the learning rate must be a number above 0',
+      );
+      expect(model.learningRate).toBe(0.5);
+    }
+  });
+});
+
 describe('DigitModel keeps the tensor ledger flat', () => {
   test('predict, stages, loss, gradient, step, get and set weights: numTensors unchanged after each; dispose frees all', async () => {
     const start = tf.memory().numTensors;

@@ -1,0 +1,242 @@
+/**
+ * The training worker: TensorFlow.js (tfjs-layers) trains the digit network here, off the page's
+ * main thread, so drawing and scrolling stay smooth while it learns. The island asks for a run of
+ * batches lasting about `ms` milliseconds, gets the new weights back, redraws, and asks again: so
+ * pausing is simply not asking, and the page never waits on a batch.
+ *
+ * Backend: WebAssembly (with the convolution-gradient kernel it lacks, wasm-conv-grad.ts), or the
+ * plain JavaScript CPU backend if WASM cannot start or the page asked for it (?backend=cpu).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import {
+  DIGIT_PIXELS,
+  fetchedDigits,
+  parseDigits,
+  type DigitSet,
+  type DigitsHeader,
+} from '../../compute/digits';
+import { weightList, weightsFromList } from '../../compute/digit-net-layout';
+import { mulberry32, shuffled } from '../../compute/seeded';
+import { DigitModel } from '../../compute/tf/digit-model';
+import { registerWasmConvGradient } from '../../compute/tf/wasm-conv-grad';
+import { WASM_PATHS } from '../../compute/tf/wasm-paths';
+import type { Backend, Replies, Reply, Request, WorkerSettings } from './protocol';
+
+let model: DigitModel | null = null;
+let data: DigitSet | null = null;
+let settings: WorkerSettings | null = null;
+let order: number[] = [];
+let position = 0;
+let epoch = 1;
+let examples = 0;
+
+async function startBackend(wanted: Backend | null): Promise<{ backend: Backend; reason: string }> {
+  if (wanted !== 'cpu') {
+    try {
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      setWasmPaths(WASM_PATHS);
+      const ok = await Promise.race([
+        tf.setBackend('wasm'),
+        new Promise<false>((r) => setTimeout(() => r(false), 8000)),
+      ]);
+      if (ok && tf.getBackend() === 'wasm') {
+        registerWasmConvGradient();
+        return { backend: 'wasm', reason: 'WebAssembly' };
+      }
+    } catch {
+      // falls through to the CPU backend
+    }
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return {
+    backend: 'cpu',
+    reason: wanted === 'cpu' ? 'plain JavaScript, as asked' : 'plain JavaScript (WebAssembly did not start)',
+  };
+}
+
+async function loadData(digitsUrl: string, headerUrl: string): Promise<DigitSet> {
+  const [bytes, header] = await Promise.all([
+    fetch(digitsUrl).then(async (r) => {
+      if (!r.ok) throw new Error(`the digits (${digitsUrl}) could not be fetched: ${r.status}`);
+      return fetchedDigits(new Uint8Array(await r.arrayBuffer()));
+    }),
+    fetch(headerUrl).then(async (r) => {
+      if (!r.ok) throw new Error(`the digits' header (${headerUrl}) could not be fetched: ${r.status}`);
+      return (await r.json()) as DigitsHeader;
+    }),
+  ]);
+  return parseDigits(bytes, header);
+}
+
+function newEpochOrder(): void {
+  const count = data?.train.count ?? 0;
+  order = shuffled(
+    Array.from({ length: count }, (_, i) => i),
+    mulberry32((settings?.seed ?? 1) * 1000 + epoch),
+  );
+  position = 0;
+}
+
+/** The next batch of the epoch's seeded order, as floats 0-1 and labels. */
+function nextBatch(): { images: Float32Array; labels: Uint8Array } {
+  const set = (data as DigitSet).train;
+  const size = settings?.batchSize ?? 32;
+  if (position >= order.length) {
+    epoch++;
+    newEpochOrder();
+  }
+  const indices = order.slice(position, position + size);
+  position += indices.length;
+  const images = new Float32Array(indices.length * DIGIT_PIXELS);
+  const labels = new Uint8Array(indices.length);
+  indices.forEach((i, k) => {
+    const pixels = set.images.subarray(i * DIGIT_PIXELS, (i + 1) * DIGIT_PIXELS);
+    for (let p = 0; p < DIGIT_PIXELS; p++) images[k * DIGIT_PIXELS + p] = (pixels[p] as number) / 255;
+    labels[k] = set.labels[i] as number;
+  });
+  return { images, labels };
+}
+
+const need = <T>(v: T | null, what: string): T => {
+  if (v === null) throw new Error(`the trainer has no ${what} yet`);
+  return v;
+};
+
+const weightsNow = async () => weightList(await need(model, 'model').getWeights());
+
+function configure(next: WorkerSettings): void {
+  const m = need(model, 'model');
+  m.configure({ optimizer: next.optimizer, learningRate: next.learningRate });
+  const reorder = settings?.seed !== next.seed;
+  settings = next;
+  if (reorder) newEpochOrder();
+}
+
+const handlers: { [K in Request['type']]: (r: Extract<Request, { type: K }>) => Promise<Replies[K]> } = {
+  async init(r) {
+    const chosen = await startBackend(r.backend);
+    data = await loadData(r.digitsUrl, r.headerUrl);
+    settings = r.settings;
+    model?.dispose();
+    model = new DigitModel({
+      seed: r.settings.seed,
+      optimizer: r.settings.optimizer,
+      learningRate: r.settings.learningRate,
+    });
+    model.setWeights(weightsFromList(r.weights));
+    epoch = 1;
+    examples = 0;
+    newEpochOrder();
+    return {
+      ...chosen,
+      tensors: tf.memory().numTensors,
+      trainCount: data.train.count,
+      testCount: data.test.count,
+    };
+  },
+  async configure(r) {
+    configure(r.settings);
+    return { tensors: tf.memory().numTensors };
+  },
+  async 'set-weights'(r) {
+    need(model, 'model').setWeights(weightsFromList(r.weights));
+    return { tensors: tf.memory().numTensors };
+  },
+  async reset(r) {
+    const s = need(settings, 'settings');
+    model?.dispose();
+    settings = { ...s, seed: r.seed };
+    model = new DigitModel({ seed: r.seed, optimizer: s.optimizer, learningRate: s.learningRate });
+    epoch = 1;
+    examples = 0;
+    newEpochOrder();
+    return { weights: await weightsNow(), tensors: tf.memory().numTensors };
+  },
+  async train(r) {
+    const m = need(model, 'model');
+    const losses: number[] = [];
+    const start = performance.now();
+    let seen = 0;
+    let diverged: { loss: number; examples: number } | undefined;
+    while (performance.now() - start < r.ms) {
+      const { images, labels } = nextBatch();
+      const { loss } = await m.trainStep(images, labels);
+      seen += labels.length;
+      examples += labels.length;
+      if (!Number.isFinite(loss)) {
+        diverged = { loss, examples };
+        break;
+      }
+      losses.push(loss);
+    }
+    const seconds = (performance.now() - start) / 1000;
+    return {
+      weights: await weightsNow(),
+      losses,
+      examples,
+      epoch,
+      examplesPerSecond: seen / seconds,
+      tensors: tf.memory().numTensors,
+      ...(diverged ? { diverged } : {}),
+    };
+  },
+  async step() {
+    const m = need(model, 'model');
+    const before = (await m.getWeights()).conv1.kernel.data;
+    const { images, labels } = nextBatch();
+    const { loss, conv1Gradient } = await m.trainStep(images, labels);
+    examples += labels.length;
+    const weights = await weightsNow();
+    return {
+      before,
+      gradient: conv1Gradient,
+      after: weights[0] as Float32Array,
+      weights,
+      loss,
+      examples,
+      epoch,
+      tensors: tf.memory().numTensors,
+    };
+  },
+  async evaluate() {
+    const m = need(model, 'model');
+    const test = need(data, 'data').test;
+    let right = 0;
+    let loss = 0;
+    for (let start = 0; start < test.count; start += 250) {
+      const n = Math.min(250, test.count - start);
+      const images = new Float32Array(n * DIGIT_PIXELS);
+      for (let p = 0; p < images.length; p++)
+        images[p] = (test.images[start * DIGIT_PIXELS + p] as number) / 255;
+      const labels = test.labels.subarray(start, start + n);
+      const probs = await m.predict(images);
+      for (let k = 0; k < n; k++) {
+        const row = probs.subarray(k * 10, k * 10 + 10);
+        let bestDigit = 0;
+        for (let d = 1; d < 10; d++) if ((row[d] as number) > (row[bestDigit] as number)) bestDigit = d;
+        if (bestDigit === labels[k]) right++;
+        loss -= Math.log(Math.min(Math.max(row[labels[k] as number] as number, 1e-7), 1 - 1e-7));
+      }
+    }
+    return { accuracy: right / test.count, loss: loss / test.count, tensors: tf.memory().numTensors };
+  },
+};
+
+// One request at a time, in order: a request that arrives during a run waits for it.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (event: MessageEvent<Request & { id: number }>) => {
+  const request = event.data;
+  queue = queue.then(async () => {
+    let reply: Reply;
+    try {
+      const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
+      reply = { id: request.id, ok: true, result: await handler(request) };
+    } catch (error) {
+      reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    self.postMessage(reply);
+  });
+};

@@ -1,0 +1,265 @@
+/**
+ * Training, from the island's side: the worker is created on the first train, step or reset;
+ * while "running" the island asks for ~150 ms of batches at a time and applies each answer (new
+ * weights, losses, progress), so pausing is simply not asking again. It pauses by itself when the
+ * demo is off screen or the tab is hidden, and stops by itself when the loss becomes NaN.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DIGITS_HEADER_URL, DIGITS_URL, weightList, weightsFromList, type DigitWeights } from '../../compute';
+import { siteUrl } from './load';
+import { nextFrameAt, type CurvePoint, type TrainSettings } from './model';
+import type { Backend, StepReply } from './protocol';
+import { Trainer } from './trainer';
+
+/** Held-out accuracy is measured after about this many training examples (and on pause). */
+const EVALUATE_EVERY = 3000;
+const RUN_MS = 250;
+
+export interface TrainingState {
+  status: 'off' | 'starting' | 'ready' | 'failed';
+  backend: Backend | null;
+  running: boolean;
+  /** Running, but held: off screen or in a hidden tab. */
+  held: boolean;
+  examples: number;
+  epoch: number;
+  examplesPerSecond: number | null;
+  tensors: number | null;
+  losses: CurvePoint[];
+  accuracies: CurvePoint[];
+  accuracy: number | null;
+  message: string;
+  step: (StepReply & { learningRate: number }) | null;
+  /** The first layer's kernel (HWIO) at 0, 500, 1,000, 2,000, 4,000 … examples since reset. */
+  film: FilmFrame[];
+}
+
+export interface FilmFrame {
+  examples: number;
+  kernel: Float32Array;
+}
+
+const initial: TrainingState = {
+  status: 'off',
+  backend: null,
+  running: false,
+  held: false,
+  examples: 0,
+  epoch: 1,
+  examplesPerSecond: null,
+  tensors: null,
+  losses: [],
+  accuracies: [],
+  accuracy: null,
+  message: '',
+  step: null,
+  film: [],
+};
+
+export interface TrainingOptions {
+  weights: DigitWeights | null;
+  settings: TrainSettings;
+  onWeights: (w: DigitWeights, kind: 'trained' | 'random' | 'pretrained') => void;
+  root: { current: HTMLElement | null };
+}
+
+export function useTraining({ weights, settings, onWeights, root }: TrainingOptions) {
+  const [state, setState] = useState<TrainingState>(initial);
+  const trainer = useRef<Trainer | null>(null);
+  const ready = useRef<Promise<Trainer> | null>(null);
+  const latest = useRef({ weights, settings, onWeights });
+  latest.current = { weights, settings, onWeights };
+  const lastEval = useRef(-Infinity);
+  const [visible, setVisible] = useState(true);
+  const [hidden, setHidden] = useState(false);
+  const update = (next: Partial<TrainingState>) => setState((s) => ({ ...s, ...next }));
+
+  const workerSettings = () => ({ ...latest.current.settings });
+
+  const start = (): Promise<Trainer> => {
+    if (ready.current) return ready.current;
+    const w = latest.current.weights;
+    if (w === null) return Promise.reject(new Error('the weights have not loaded yet'));
+    update({ status: 'starting', message: '' });
+    const t = new Trainer();
+    trainer.current = t;
+    const backend = new URLSearchParams(location.search).get('backend');
+    ready.current = t
+      .request({
+        type: 'init',
+        weights: weightList(w),
+        settings: workerSettings(),
+        digitsUrl: new URL(siteUrl(DIGITS_URL), location.href).href,
+        headerUrl: new URL(siteUrl(DIGITS_HEADER_URL), location.href).href,
+        backend: backend === 'cpu' || backend === 'wasm' ? backend : null,
+      })
+      .then((r) => {
+        update({ status: 'ready', backend: r.backend, tensors: r.tensors });
+        return t;
+      });
+    ready.current.catch((error: Error) => {
+      update({
+        status: 'failed',
+        running: false,
+        message: `Training could not start: ${error.message}. Drawing still works with the pretrained weights.`,
+      });
+      ready.current = null;
+      t.dispose();
+      trainer.current = null;
+    });
+    return ready.current;
+  };
+
+  const evaluate = async (t: Trainer, examples: number) => {
+    lastEval.current = examples;
+    const r = await t.request({ type: 'evaluate' });
+    setState((s) => ({
+      ...s,
+      accuracy: r.accuracy,
+      tensors: r.tensors,
+      accuracies: [...s.accuracies.filter((p) => p.x !== examples), { x: examples, y: r.accuracy * 100 }],
+    }));
+  };
+
+  // Settings reach the worker whenever they change (they are valid: the fields keep bad text out).
+  useEffect(() => {
+    const t = trainer.current;
+    if (t && state.status === 'ready') void t.request({ type: 'configure', settings: workerSettings() });
+  }, [settings.learningRate, settings.optimizer, settings.batchSize, settings.seed, state.status]);
+
+  // Off screen or in a hidden tab: hold.
+  useEffect(() => {
+    const el = root.current;
+    if (el === null) return;
+    const observer = new IntersectionObserver(([entry]) => setVisible(entry?.isIntersecting ?? true));
+    observer.observe(el);
+    const onVisibility = () => setHidden(document.visibilityState === 'hidden');
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+
+  const held = !visible || hidden;
+  useEffect(() => update({ held: state.running && held }), [held, state.running]);
+
+  // The loop: one run of batches at a time while running and not held.
+  useEffect(() => {
+    if (!state.running || held) return;
+    let live = true;
+    void (async () => {
+      let t: Trainer;
+      try {
+        t = await start();
+      } catch {
+        return;
+      }
+      while (live) {
+        const good = latest.current.weights;
+        const p = await t.request({ type: 'train', ms: RUN_MS });
+        if (!live && !p.diverged) {
+          latest.current.onWeights(weightsFromList(p.weights), 'trained');
+          break;
+        }
+        if (p.diverged) {
+          if (good) await t.request({ type: 'set-weights', weights: weightList(good) });
+          update({
+            running: false,
+            message: `Training stopped itself: after ${p.diverged.examples.toLocaleString('en')} examples the loss became ${p.diverged.loss} (not a number). Steps of η = ${latest.current.settings.learningRate} threw the weights so far that the arithmetic overflowed. The weights shown are the last good ones: lower the learning rate, or reset the weights.`,
+          });
+          return;
+        }
+        latest.current.onWeights(weightsFromList(p.weights), 'trained');
+        const batch = latest.current.settings.batchSize;
+        setState((s) => ({
+          ...s,
+          examples: p.examples,
+          epoch: p.epoch,
+          examplesPerSecond: p.examplesPerSecond,
+          tensors: p.tensors,
+          losses: [
+            ...s.losses,
+            ...p.losses.map((y, i) => ({ x: p.examples - (p.losses.length - 1 - i) * batch, y })),
+          ].slice(-4000),
+          film: addFrame(s.film, p.examples, p.weights[0] as Float32Array),
+        }));
+        if (p.examples - lastEval.current >= EVALUATE_EVERY) await evaluate(t, p.examples);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [state.running, held]);
+
+  const toggle = () => {
+    if (state.running) {
+      update({ running: false });
+      const t = trainer.current;
+      if (t && state.status === 'ready') void evaluate(t, state.examples);
+    } else update({ running: true, message: '' });
+  };
+
+  const step = async () => {
+    update({ running: false });
+    try {
+      const t = await start();
+      const r = await t.request({ type: 'step' });
+      latest.current.onWeights(weightsFromList(r.weights), 'trained');
+      setState((s) => ({
+        ...s,
+        step: { ...r, learningRate: latest.current.settings.learningRate },
+        examples: r.examples,
+        epoch: r.epoch,
+        tensors: r.tensors,
+        losses: [...s.losses, { x: r.examples, y: r.loss }],
+      }));
+    } catch {
+      // start() has said why
+    }
+  };
+
+  const reset = async () => {
+    update({ running: false });
+    try {
+      const t = await start();
+      const r = await t.request({ type: 'reset', seed: latest.current.settings.seed });
+      latest.current.onWeights(weightsFromList(r.weights), 'random');
+      setState((s) => ({
+        ...s,
+        examples: 0,
+        epoch: 1,
+        losses: [],
+        accuracies: [],
+        step: null,
+        message: '',
+        film: [{ examples: 0, kernel: r.weights[0] as Float32Array }],
+      }));
+      await evaluate(t, 0);
+    } catch {
+      // start() has said why
+    }
+  };
+
+  const usePretrained = async (pretrained: DigitWeights) => {
+    update({ running: false });
+    latest.current.onWeights(pretrained, 'pretrained');
+    const t = trainer.current;
+    if (t && state.status === 'ready') {
+      await t.request({ type: 'set-weights', weights: weightList(pretrained) });
+      setState((s) => ({ ...s, losses: [], accuracies: [], step: null, message: '', film: [] }));
+      await evaluate(t, state.examples);
+    }
+  };
+
+  useEffect(() => () => trainer.current?.dispose(), []);
+
+  return { state, toggle, step, reset, usePretrained };
+}
+
+/** The filmstrip with a frame added when training has passed the next frame's count (from reset only). */
+function addFrame(film: FilmFrame[], examples: number, kernel: Float32Array): FilmFrame[] {
+  const last = film[film.length - 1];
+  if (last === undefined || examples < nextFrameAt(last.examples + 1)) return film;
+  return [...film, { examples, kernel }].slice(-10);
+}

@@ -1,0 +1,153 @@
+/**
+ * The digit network demo in the authoring guide (held-out digit no. 10, a 7). Expected numbers come
+ * from src/compute's reference run here, in Node, on the shipped weights and digits: never from the
+ * page. One visit checks the static figure, the live prediction, a picked digit, a drawing, a blank
+ * pad, a bad learning rate and one training step.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import {
+  digitImage,
+  digitNetForward,
+  parseDigits,
+  weightsFromLayersModel,
+  type DigitsHeader,
+  type LayersModelJson,
+} from '../../src/compute';
+import { expect, test } from './fixtures';
+import { DigitNetworkPage, GUIDE_PATH } from './pages';
+
+test.describe.configure({ timeout: 120_000 });
+
+const read = (path: string) => readFileSync(new URL(`../../public/${path}`, import.meta.url));
+const weights = weightsFromLayersModel(
+  JSON.parse(read('models/digit-network/model.json').toString()) as LayersModelJson,
+  new Uint8Array(read('models/digit-network/weights.bin')),
+);
+const test_ = parseDigits(
+  new Uint8Array(gunzipSync(read('data/digits/digits.u8.gz'))),
+  JSON.parse(read('data/digits/digits.json').toString()) as DigitsHeader,
+).test;
+
+/** The reference's probabilities for held-out digit i. */
+function reference(i: number): number[] {
+  const data = Float32Array.from(digitImage(test_, i), (b) => b / 255);
+  return Array.from(digitNetForward(weights, { data, shape: [1, 28, 28, 1] }).probabilities.data);
+}
+
+const argmax = (p: number[]) => p.indexOf(Math.max(...p));
+
+const within = (got: number[], want: number[], tolerance: number, what: string) => {
+  expect(got, what).toHaveLength(want.length);
+  got.forEach((g, i) =>
+    expect(Math.abs(g - (want[i] as number)), `${what}, digit ${i}: ${g} vs ${want[i]}`).toBeLessThanOrEqual(
+      tolerance,
+    ),
+  );
+};
+
+test('draw, pick, predict and step: the shown numbers are the reference network and w − η·g', async ({
+  page,
+}) => {
+  // The figure built with the page, before any JavaScript: the same probabilities as the reference.
+  const html = await (await page.request.get(GUIDE_PATH)).text();
+  const island = html.slice(html.indexOf('data-testid="digit-network"'));
+  const built = [
+    ...island.matchAll(/data-testid="prediction-bar" data-digit="(\d)" data-probability="([^"]+)"/g),
+  ]
+    .slice(0, 10)
+    .map((m) => Number(m[2]));
+  within(built, reference(10), 1e-7, 'the build-time probabilities');
+
+  const demo = new DigitNetworkPage(page);
+  await demo.open();
+  const live = await demo.probabilities();
+  within(live, reference(10), 1e-4, 'the live probabilities of held-out digit no. 10');
+  within(live, built, 1e-7, 'the live probabilities = the build-time ones');
+  expect(argmax(live), 'digit no. 10 is a 7, and the network says 7').toBe(7);
+  expect(test_.labels[10]).toBe(7);
+
+  // The keyboard alternative: the next held-out digit, a 5.
+  await demo.root.getByTestId('pick-test-digit').focus();
+  await page.keyboard.press('Enter');
+  await expect(demo.root).toHaveAttribute('data-source', 'test-11');
+  const picked = await demo.probabilities();
+  within(picked, reference(11), 1e-4, 'the live probabilities of held-out digit no. 11');
+  expect(argmax(picked), `digit no. 11 is a ${test_.labels[11]}`).toBe(test_.labels[11]);
+
+  // A drawing replaces it; a cleared pad says so and keeps the last prediction.
+  await demo.root.getByTestId('clear-drawing').click();
+  await demo.draw([
+    [0.5, 0.15],
+    [0.5, 0.5],
+    [0.5, 0.85],
+  ]);
+  await expect(demo.root).toHaveAttribute('data-source', 'drawing');
+  const drawn = await demo.probabilities();
+  expect(drawn, 'a drawing gets its own prediction').not.toEqual(picked);
+  expect(argmax(drawn), 'a vertical stroke reads as a 1').toBe(1);
+  await demo.root.getByTestId('clear-drawing').click();
+  await expect(demo.root.getByTestId('draw-message')).toContainText('The pad is blank');
+  expect(await demo.probabilities(), 'a blank pad keeps the last prediction').toEqual(drawn);
+
+  // Bad learning rates get a sentence beside the field and leave η as it was.
+  const rate = demo.root.getByTestId('learning-rate');
+  for (const [bad, sentence] of [
+    ['0', 'never moves the weights'],
+    ['NaN', 'is not a number'],
+    ['1e9', 'far past any minimum'],
+  ] as const) {
+    await rate.fill(bad);
+    await expect(rate.locator('xpath=..'), `η = ${bad}`).toContainText(sentence);
+    await expect(demo.root).toHaveAttribute('data-learning-rate', '0.1');
+  }
+  await rate.fill('0.5');
+  await expect(demo.root).toHaveAttribute('data-learning-rate', '0.5');
+
+  // One step: filter 1's update written out is w − η·g, and the filter grid now holds w.
+  const filterBefore = await demo.grid('filter-grid', 0);
+  await demo.root.getByTestId('train-step').click();
+  await expect(demo.root.getByTestId('step-update')).toBeVisible({ timeout: 60_000 });
+  const before = await demo.grid('step-before');
+  const g = await demo.grid('step-gradient');
+  const after = await demo.grid('step-after');
+  within(before, filterBefore, 0, 'the step starts from the filter shown');
+  within(
+    after,
+    before.map((w, i) => w - 0.5 * (g[i] as number)),
+    1e-6,
+    'w (after) = w − 0.5·g',
+  );
+  expect(Math.max(...g.map(Math.abs)), 'the gradient is not all zero').toBeGreaterThan(0);
+  within(await demo.grid('filter-grid', 0), after, 0, 'filter 1 now holds w (after)');
+  expect(await demo.root.getByTestId('step-update').textContent()).toContain('w ← w − η·g with η = 0.5');
+  await expect(demo.root).toHaveAttribute('data-weights', 'trained');
+
+  // Training runs, pauses by itself while the demo is off screen, and resumes when it is back.
+  const examples = async () => Number(await demo.root.getAttribute('data-examples'));
+  const toggle = demo.root.getByTestId('train-toggle');
+  await toggle.click();
+  const started = await examples();
+  await expect.poll(examples, { timeout: 30_000 }).toBeGreaterThan(started + 64);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(demo.root.getByTestId('train-progress')).toContainText('paused while the demo is off screen');
+  const held = await examples();
+  await page.waitForTimeout(1500);
+  expect(await examples(), 'no training while off screen').toBe(held);
+  await toggle.scrollIntoViewIfNeeded();
+  await expect.poll(examples, { timeout: 30_000 }).toBeGreaterThan(held);
+  await toggle.click();
+  await expect(toggle).toHaveText('Train');
+
+  // Reset: seeded random weights, a blind guess on the held-out digits (about 1 in 10).
+  await demo.root.getByTestId('reset-weights').click();
+  await expect(demo.root).toHaveAttribute('data-weights', 'random');
+  const accuracy = demo.root.getByTestId('accuracy-value');
+  await expect
+    .poll(async () => Number((await accuracy.getAttribute('data-value')) ?? Number.NaN), { timeout: 30_000 })
+    .toBeLessThan(0.25);
+  expect(
+    Number(await demo.root.getAttribute('data-tensors')),
+    'the worker reports its live tensors',
+  ).toBeGreaterThan(0);
+});
