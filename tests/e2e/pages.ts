@@ -31,8 +31,11 @@ export const PART2_TITLE = 'Feature maps: many filters, ReLU and pooling';
 export const SERIES_PATH = '/series/cnns-step-by-step/';
 export const SERIES_NAME = 'CNNs, step by step';
 /** content/posts/2026-12-01-learning-the-filters (part 3) is a draft: never in the build. */
-export const DRAFT_PATH = '/learning-the-filters/';
-export const DRAFT_TITLE = 'Learning the filters';
+export const DRAFT_PATH = '/searching-text/';
+export const DRAFT_TITLE = 'Searching text with convolutions';
+/** Part 3 of the series (content/posts/2026-12-01-learning-the-filters). */
+export const PART3_PATH = '/learning-the-filters/';
+export const PART3_TITLE = 'Learning the filters';
 
 export class ArticlePage {
   readonly body: Locator;
