@@ -23,7 +23,13 @@ export const WORDS_PER_MINUTE = 230;
 export const MINUTES_PER_DEMO = 1;
 export const MINUTES_PER_FORMULA = 0.25;
 /** The demos a reader plays with (src/mdx); static figures are read like text. */
-export const INTERACTIVE_DEMOS = ['ConvolutionStepper', 'KernelPlayground', 'FeatureMaps'] as const;
+export const INTERACTIVE_DEMOS = [
+  'ConvolutionStepper',
+  'KernelPlayground',
+  'FeatureMaps',
+  'TextConvolution',
+  'DigitNetwork',
+] as const;
 const DEMO_TAG = new RegExp(`<(?:${INTERACTIVE_DEMOS.join('|')})(?=[\\s/>]|$)`, 'g');
 
 export interface ReadingTime {

@@ -93,6 +93,10 @@ describe('readingTime: hand-counted snippets', () => {
     expect(demos('{/* FEATURE-MAPS: <FeatureMaps relu={true} /> */}'), 'a commented-out demo').toBe(0);
     expect(demos('<FeatureMaps relu={true} pool={{ mode: "max", size: 2 }} />')).toBe(1);
     expect(demos('<KernelPlaygroundHelp />'), 'another component whose name starts the same').toBe(0);
+    expect(
+      demos('<DigitNetwork caption="A 7" />\n\n<TextConvolution text="The cat" />'),
+      'parts 3 and 4',
+    ).toBe(2);
   });
 
   test('CRLF line endings read the same', () => {
