@@ -5,6 +5,7 @@
  * positive, each filter on its own symmetric scale (an all-positive filter stays red, not grey). The network's input: black paper (0), white ink (1).
  */
 import { diverging, stageColours } from '../../compute';
+import { drawStageMap } from '../shared/feature-map';
 
 /** RGBA bytes of a picture of w × h values. */
 export function colours(values: Float32Array): Uint8ClampedArray {
@@ -32,18 +33,8 @@ export function paintFilter(canvas: HTMLCanvasElement, values: ArrayLike<number>
   canvas.dataset['drawn'] = 'true';
 }
 
-const frames = new WeakMap<HTMLCanvasElement, ImageData>();
-
 /** Draws values onto a canvas, one pixel per value, reusing its ImageData. */
 export function paint(canvas: HTMLCanvasElement, values: Float32Array, w: number, h: number): void {
-  let image = frames.get(canvas);
-  if (image === undefined || image.width !== w || image.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-    image = new ImageData(w, h);
-    frames.set(canvas, image);
-  }
-  stageColours(values, image.data);
-  canvas.getContext('2d')?.putImageData(image, 0, 0);
+  drawStageMap(canvas, values, w, h);
   canvas.dataset['drawn'] = 'true';
 }

@@ -6,7 +6,8 @@
  * wrapper writes per map), so nothing moves when the island wakes up.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { stageColours, type Stage } from '../../compute';
+import type { Stage } from '../../compute';
+import { drawStageMap } from '../shared/feature-map';
 import { cellAfterKey, cellUnder } from './model';
 
 export interface Outline {
@@ -35,26 +36,6 @@ export interface MapBoxProps {
   stale: boolean;
 }
 
-const frames = new WeakMap<HTMLCanvasElement, ImageData>();
-
-function paint(
-  canvas: HTMLCanvasElement,
-  values: Float32Array,
-  w: number,
-  h: number,
-  zeroedFrom?: Float32Array,
-) {
-  let image = frames.get(canvas);
-  if (image === undefined || image.width !== w || image.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-    image = new ImageData(w, h);
-    frames.set(canvas, image);
-  }
-  stageColours(values, image.data, zeroedFrom);
-  canvas.getContext('2d')?.putImageData(image, 0, 0);
-}
-
 export function MapBox(props: MapBoxProps) {
   const { stage, filter, h, w, values, outlines, selected } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -62,7 +43,7 @@ export function MapBox(props: MapBoxProps) {
 
   useLayoutEffect(() => {
     if (canvas.current && values && values.length === h * w)
-      paint(canvas.current, values, w, h, props.zeroedFrom);
+      drawStageMap(canvas.current, values, w, h, props.zeroedFrom);
   }, [values, props.zeroedFrom, h, w]);
 
   const pick = (event: PointerEvent) => {
