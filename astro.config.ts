@@ -10,6 +10,7 @@ import { remarkCitations } from './src/lib/remark-citations.ts';
 import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
 import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
 import { mdxHabits } from './src/lib/vite-mdx-habits.ts';
+import { pureCompute } from './src/lib/vite-pure-compute.ts';
 import { remarkDemoProps } from './src/lib/remark-demo-props.ts';
 import { remarkExternalMedia } from './src/lib/remark-external-media.ts';
 import { rehypeKatexFonts } from './src/lib/rehype-katex-fonts.ts';
@@ -26,6 +27,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // mdxHabits first: it names Jekyll habits (file, line, what to write) before MDX reads the post.
   integrations: [mdxHabits(), mdx(), preact(), sitemap()],
+  // src/compute is pure: islands' chunks keep only the maths they call (src/lib/vite-pure-compute.ts).
+  vite: { plugins: [pureCompute()] },
   markdown: {
     // Code in both themes: light colours inline (readable anywhere, feeds included), dark ones as
     // CSS variables that src/styles/code.css switches to.
