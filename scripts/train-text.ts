@@ -32,8 +32,7 @@ import { parseSubjects } from '../src/compute/text-data.ts';
 import { accuracyOf, encodeSet, epochBatches, labelledRows } from '../src/compute/text-training.ts';
 import { buildVocabulary } from '../src/compute/text-words.ts';
 import { TextCnnModel } from '../src/compute/tf/text-cnn-model.ts';
-import { registerWasmConvGradient } from '../src/compute/tf/wasm-conv-grad.ts';
-import { registerWasmSegmentSum } from '../src/compute/tf/wasm-segment-sum.ts';
+import { registerWasmTrainingKernels } from '../src/compute/tf/wasm-segment-sum.ts';
 
 const OUT = 'public/data/text/text-cnn.json';
 /** The model's sizes: small enough to train to its plateau in well under a minute on 2 cores. */
@@ -80,10 +79,7 @@ console.log(
     `bag-of-words logistic regression: ${(bowAccuracy * 100).toFixed(1)}% held out (training ${(bagOfWordsAccuracy(bow, trainRows) * 100).toFixed(1)}%)\n`,
 );
 
-if (backend === 'wasm') {
-  registerWasmConvGradient();
-  registerWasmSegmentSum();
-}
+if (backend === 'wasm') registerWasmTrainingKernels();
 if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend)
   throw new Error(`train-text: backend ${backend} did not start`);
 

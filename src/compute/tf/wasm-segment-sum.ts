@@ -8,6 +8,7 @@
  * tests/unit/compute/tf/text-cnn-model.test.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { registerWasmConvGradient } from './wasm-conv-grad.ts';
 
 type Info = tf.TensorInfo;
 
@@ -47,4 +48,10 @@ export function registerWasmSegmentSum(): void {
     backendName: 'wasm',
     kernelFunc: unsortedSegmentSumWasm,
   });
+}
+
+/** Every kernel the wasm backend lacks for training the site's models (conv filters, embeddings). */
+export function registerWasmTrainingKernels(): void {
+  registerWasmConvGradient();
+  registerWasmSegmentSum();
 }
