@@ -7,7 +7,7 @@
  * Each mistake is one sentence: which component, which prop, what is allowed.
  */
 import { z } from 'astro/zod';
-import { convolveGrid, KERNELS } from '../compute';
+import { convolveGrid, KERNELS, words } from '../compute';
 import { validateStepperProps } from '../islands/conv-stepper/props';
 import { checkFeatureMapsProps, type FeatureMapsAuthorProps } from '../islands/feature-maps/props';
 import { SAMPLES } from '../islands/kernel-playground/samples';
@@ -156,6 +156,13 @@ export const DEMO_SCHEMAS = {
   }).superRefine(({ digit }, ctx) => {
     const problem = checkDigitNetworkProps({ digit });
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  TextClassifier: strict('TextClassifier', {
+    text: z
+      .string({ error: 'text must be a subject line, such as text="Make $500 a week from home, free!"' })
+      .refine((t) => words(t).length > 0, { error: 'text must hold at least one word' })
+      .optional(),
+    caption: caption.optional(),
   }),
 } as const;
 
