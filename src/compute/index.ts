@@ -169,7 +169,18 @@ export {
   type TextClass,
   type SubjectSet,
 } from './text-data';
-export { PAD, UNK, PAD_ID, UNK_ID, words, vocabularyOf, buildVocabulary, encode, type Vocabulary, type Encoded } from './text-words';
+export {
+  PAD,
+  UNK,
+  PAD_ID,
+  UNK_ID,
+  words,
+  vocabularyOf,
+  buildVocabulary,
+  encode,
+  type Vocabulary,
+  type Encoded,
+} from './text-words';
 export {
   TEXT_CNN_CLASSES,
   textCnnShapes,

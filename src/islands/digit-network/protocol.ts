@@ -66,4 +66,3 @@ export interface Replies {
   step: StepReply;
   evaluate: { accuracy: number; loss: number; tensors: number };
 }
-

@@ -20,7 +20,11 @@ export function serveRequests<Req extends { type: string }, Replies extends Reco
         const handler = handlers[request.type as Req['type']] as (r: Req) => Promise<unknown>;
         reply = { id: request.id, ok: true, result: await handler(request) };
       } catch (error) {
-        reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+        reply = {
+          id: request.id,
+          ok: false,
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
       self.postMessage(reply);
     });

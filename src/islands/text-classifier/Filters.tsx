@@ -25,13 +25,16 @@ export function Filters({ filters }: { filters: readonly FilterView[] }) {
             <span class="tx-filter__pick">
               {f.pooled > 0 ? (
                 <>
-                  picked “<b>{f.pick || '(padding)'}</b>”, score {formatNumber(Math.round(f.pooled * 100) / 100)}
+                  picked “<b>{f.pick || '(padding)'}</b>”, score{' '}
+                  {formatNumber(Math.round(f.pooled * 100) / 100)}
                 </>
               ) : (
                 <>silent (best window below 0)</>
               )}
             </span>
-            <span class={`tx-push ${f.push > 0 ? 'is-spam' : f.push < 0 ? 'is-ham' : ''}`}>{signed(f.push)}</span>
+            <span class={`tx-push ${f.push > 0 ? 'is-spam' : f.push < 0 ? 'is-ham' : ''}`}>
+              {signed(f.push)}
+            </span>
             <span class="tx-filter__top" data-testid="ngram-top">
               fires most on: {f.top.map((n) => `“${n.text}”`).join(', ') || '—'}
             </span>

@@ -50,7 +50,9 @@ const codec: UrlCodec<{ text: string }> = {
   encode: (s) => ({ t: s.text }),
   decode: (f) => {
     const typed = typeText(f.t ?? '', 1000);
-    return typed.text === null ? { ok: false, message: 'its text has no words.' } : { ok: true, value: { text: typed.text } };
+    return typed.text === null
+      ? { ok: false, message: 'its text has no words.' }
+      : { ok: true, value: { text: typed.text } };
   },
 };
 
@@ -59,7 +61,10 @@ export default function TextClassifier(props: TextClassifierProps) {
   const defaults = useMemo(() => ({ text: props.start.text }), []);
   const [text, setText] = useState(props.start.text);
   const [draft, setDraft] = useState(props.start.text);
-  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'notice' }>({ text: '', tone: 'notice' });
+  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'notice' }>({
+    text: '',
+    tone: 'notice',
+  });
   const [pretrained, setPretrained] = useState<Classifier | null>(null);
   const [model, setModel] = useState<Classifier | null>(null);
   const [accuracy, setAccuracy] = useState(props.accuracy.model);
@@ -142,7 +147,12 @@ export default function TextClassifier(props: TextClassifierProps) {
 
       <div class="tx-result" aria-live="polite">
         {([1, 0] as const).map((c) => (
-          <div class={`tx-class tx-class--${c === 1 ? 'spam' : 'ham'}`} data-testid="class-probability" data-class={CLASS_NAMES[c]} data-value={v.probabilities[c]}>
+          <div
+            class={`tx-class tx-class--${c === 1 ? 'spam' : 'ham'}`}
+            data-testid="class-probability"
+            data-class={CLASS_NAMES[c]}
+            data-value={v.probabilities[c]}
+          >
             <span class="tx-class__name">{CLASS_NAMES[c]}</span>
             <span class="tx-class__bar">
               <span style={{ width: `${(v.probabilities[c] * 100).toFixed(1)}%` }} />
@@ -163,22 +173,30 @@ export default function TextClassifier(props: TextClassifierProps) {
             data-value={w.value}
             title={w.known ? undefined : 'not in the vocabulary: read as <unk>'}
           >
-            <span class="tx-word__text" dir="auto">{w.text}</span>
+            <span class="tx-word__text" dir="auto">
+              {w.text}
+            </span>
             <span class="tx-word__value">{signed(w.value)}</span>
           </span>
         ))}
       </div>
       <p class="tx-note" data-testid="spam-score">
         Spam score {signed(v.spamScore)} = bias {signed(v.bias)} + the words' pushes
-        {Math.abs(v.padding) >= 0.005 && <> + padding {signed(v.padding)}</>}; red words pushed towards spam, blue
-        away{v.totalWords > props.length && <>; only the first {props.length} words are read</>}.
+        {Math.abs(v.padding) >= 0.005 && <> + padding {signed(v.padding)}</>}; red words pushed towards spam,
+        blue away{v.totalWords > props.length && <>; only the first {props.length} words are read</>}.
       </p>
 
       <p class="tx-accuracy" data-testid="accuracy">
-        Right on the {props.accuracy.heldOut} held-out subjects: {trainedNow ? 'your trained network' : 'this network'}{' '}
-        <b data-testid="accuracy-model" data-value={accuracy}>{percent(accuracy)}</b>; bag-of-words baseline{' '}
-        <b data-testid="accuracy-baseline" data-value={props.accuracy.bagOfWords}>{percent(props.accuracy.bagOfWords)}</b>;
-        always “not spam” {percent(props.accuracy.majority)}.
+        Right on the {props.accuracy.heldOut} held-out subjects:{' '}
+        {trainedNow ? 'your trained network' : 'this network'}{' '}
+        <b data-testid="accuracy-model" data-value={accuracy}>
+          {percent(accuracy)}
+        </b>
+        ; bag-of-words baseline{' '}
+        <b data-testid="accuracy-baseline" data-value={props.accuracy.bagOfWords}>
+          {percent(props.accuracy.bagOfWords)}
+        </b>
+        ; always “not spam” {percent(props.accuracy.majority)}.
       </p>
 
       <div class="tx-train demo-toolbar">
@@ -213,8 +231,8 @@ export default function TextClassifier(props: TextClassifierProps) {
             <>
               <progress max={1} value={t.progress} /> Epoch {Math.min(t.epoch, EPOCHS)} of {EPOCHS}
               {t.loss !== null && <>, loss {t.loss.toFixed(3)}</>}
-              {t.accuracies.length > 0 && <>, held out {t.accuracies.map(percent).join(' → ')}</>}; {t.seconds.toFixed(1)} s
-              {t.backend && <> ({t.backend})</>}
+              {t.accuracies.length > 0 && <>, held out {t.accuracies.map(percent).join(' → ')}</>};{' '}
+              {t.seconds.toFixed(1)} s{t.backend && <> ({t.backend})</>}
               {t.status === 'done' && '. The figure now uses the weights you trained.'}
             </>
           )}

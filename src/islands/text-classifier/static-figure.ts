@@ -16,8 +16,14 @@ export function staticClassifierFigure(text: string): {
   length: number;
 } {
   if (cache === null) {
-    const file = parseTextModel(JSON.parse(readFileSync(join(process.cwd(), 'public', TEXT_MODEL_URL), 'utf8')));
+    const file = parseTextModel(
+      JSON.parse(readFileSync(join(process.cwd(), 'public', TEXT_MODEL_URL), 'utf8')),
+    );
     cache = { file, model: classifierFromFile(file) };
   }
-  return { start: classify(cache.model, text), accuracy: cache.file.accuracy, length: cache.file.config.length };
+  return {
+    start: classify(cache.model, text),
+    accuracy: cache.file.accuracy,
+    length: cache.file.config.length,
+  };
 }

@@ -45,7 +45,8 @@ const handlers: Handlers<Request, Replies> = {
   async init(r) {
     const chosen = await startTrainingBackend(r.backend);
     const response = await fetch(r.subjectsUrl);
-    if (!response.ok) throw new Error(`the subjects (${r.subjectsUrl}) could not be fetched: ${response.status}`);
+    if (!response.ok)
+      throw new Error(`the subjects (${r.subjectsUrl}) could not be fetched: ${response.status}`);
     const subjects = parseSubjects(await response.json());
     config = r.config;
     vocabulary = r.vocabulary;
