@@ -17,12 +17,16 @@ const PAGE_BUDGETS: Record<string, number> = { '/search/': 40 * 1024 };
  */
 // FeatureMaps' issue asks for 25 KB and TextConv's was set at 16 KB: since four islands share
 // src/compute, the bundler's shared chunks carry code a single island does not use (26.9 and 16.7
-// KB measured). These limits hold the line until the chunks are split.
+// KB measured). These limits hold the line until the chunks are split. A fifth island sharing the
+// toolkit (TextClassifier, issue 14) split the shared chunk into smaller ones, each gzipped alone:
+// 26.9 → 27.5 KB and 16.7 → 17.3 KB measured, with no new code in either island; limits +0.5 KB.
 const ISLAND_BUDGETS: Record<string, number> = {
-  FeatureMaps: 27.5 * 1024,
+  FeatureMaps: 28 * 1024,
   /** The text-convolution demo: the reference conv1d, the tokeniser and the toolkit; no TensorFlow.js. */
-  TextConv: 17 * 1024,
+  TextConv: 17.5 * 1024,
   DigitNetwork: 30 * 1024,
+  /** The text classifier: the reference forward pass, the tokeniser and the toolkit; TensorFlow.js only in its worker. */
+  TextClassifier: 20 * 1024,
 };
 const FRAMEWORK = /\/(preact|hooks|jsxRuntime|signals)\.module\.[\w-]+\.js$|\/client\.[\w-]+\.js$/;
 

@@ -24,7 +24,8 @@ import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { mulberry32, shuffled } from '../src/compute/seeded.ts';
-import { isExplicit, subjectOf } from '../src/compute/text-data.ts';
+import { subjectOf } from '../src/compute/text-data.ts';
+import { isExplicit } from '../src/compute/text-words.ts';
 
 const OUT = 'public/data/text/subjects.json';
 const SEED = 14;

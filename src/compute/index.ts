@@ -164,55 +164,9 @@ export {
   SUBJECT_MAX,
   subjectOf,
   parseSubjects,
-  EXPLICIT_WORDS,
-  isExplicit,
   type TextClass,
   type SubjectSet,
 } from './text-data';
-export {
-  PAD,
-  UNK,
-  PAD_ID,
-  UNK_ID,
-  words,
-  vocabularyOf,
-  buildVocabulary,
-  encode,
-  type Vocabulary,
-  type Encoded,
-} from './text-words';
-export {
-  TEXT_CNN_CLASSES,
-  textCnnShapes,
-  textCnnWeightList,
-  textCnnWeightsFromList,
-  embed,
-  textCnnForward,
-  textCnnAccuracy,
-  windowText,
-  topNgrams,
-  type TextCnnConfig,
-  type TextCnnWeights,
-  type FilterPick,
-  type TextCnnResult,
-  type NgramScore,
-} from './text-cnn';
-export {
-  majorityBaseline,
-  presentIds,
-  bagOfWordsScore,
-  trainBagOfWords,
-  bagOfWordsAccuracy,
-  type LabelledIds,
-  type BagOfWords,
-} from './text-baseline';
-export {
-  TEXT_MODEL_URL,
-  TEXT_SUBJECTS_URL,
-  quantise,
-  dequantise,
-  parseTextModel,
-  type QuantisedArray,
-  type TextModelFile,
-} from './text-cnn-file';
-export { encodeSet, rowIds, labelledRows, epochBatches, accuracyOf, type EncodedSet } from './text-training';
+// The text classifier's modules (text-words, text-cnn, text-baseline, text-cnn-file,
+// text-training) are imported by path, not re-exported here: re-exported, they landed in the chunk
+// every island shares and cost FeatureMaps and TextConv 1.2 KB (gzip) of code they never run.

@@ -4,7 +4,6 @@
  * `subjectOf` and writes public/data/text/subjects.json; `parseSubjects` checks that file when a
  * page (or a test) reads it. Pure: tested in Node.
  */
-import { words } from './text-words.ts';
 
 export const TEXT_CLASSES = ['ham', 'spam'] as const;
 export type TextClass = (typeof TEXT_CLASSES)[number];
@@ -25,47 +24,6 @@ export function subjectOf(raw: string): string | null {
   if (subject === '' || subject.length > SUBJECT_MAX) return null;
   if (!/^[\x20-\x7e]+$/.test(subject) || subject.includes('=?')) return null;
   return subject;
-}
-
-/**
- * About 90 of the corpus's subjects are sexually explicit (almost all spam). This is a beginner's
- * site, and the classifier shows the n-grams its filters like best, so every subject holding one
- * of these words (as a whole token, any case; "c*ck" is the tokens "c", "*", "ck" and caught by
- * "ck") is left out of the file, in both classes, after the split. Medicine spam ("viagra") stays.
- */
-export const EXPLICIT_WORDS: readonly string[] = [
-  'adult',
-  'babe',
-  'babes',
-  'ck',
-  'cock',
-  'cum',
-  'erections',
-  'erotic',
-  'fuck',
-  'hardcore',
-  'horny',
-  'lesbian',
-  'naked',
-  'nude',
-  'orgasm',
-  'orgies',
-  'penis',
-  'porn',
-  'pussy',
-  'sex',
-  'sexy',
-  'slut',
-  'teen',
-  'teens',
-  'xxx',
-];
-
-const explicit = new Set(EXPLICIT_WORDS);
-
-/** True when the subject holds one of EXPLICIT_WORDS as a token. */
-export function isExplicit(subject: string): boolean {
-  return words(subject).some((w) => explicit.has(w));
 }
 
 export interface SubjectSet {

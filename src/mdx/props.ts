@@ -7,7 +7,8 @@
  * Each mistake is one sentence: which component, which prop, what is allowed.
  */
 import { z } from 'astro/zod';
-import { convolveGrid, KERNELS, words } from '../compute';
+import { convolveGrid, KERNELS } from '../compute';
+import { words } from '../compute/text-words';
 import { validateStepperProps } from '../islands/conv-stepper/props';
 import { checkFeatureMapsProps, type FeatureMapsAuthorProps } from '../islands/feature-maps/props';
 import { SAMPLES } from '../islands/kernel-playground/samples';

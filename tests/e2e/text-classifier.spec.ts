@@ -3,7 +3,7 @@
  * run here in Node on the shipped weights (public/data/text/text-cnn.json): never from the page.
  */
 import { readFileSync } from 'node:fs';
-import { parseTextModel } from '../../src/compute';
+import { parseTextModel } from '../../src/compute/text-cnn-file';
 import {
   classifierFromFile,
   classify,

@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { formatNumber } from '../shared/format';
-import { signed, type FilterView } from './model';
+import { signed } from './format';
+import type { FilterView } from './model';
 
 const SHOWN = 6;
 

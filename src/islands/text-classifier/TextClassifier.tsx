@@ -8,8 +8,7 @@
  */
 import '../shared/demo.css';
 import './text-classifier.css';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { parseTextModel, TEXT_MODEL_URL } from '../../compute';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CopyFigureLink } from '../shared/CopyFigureLink';
 import { useDemoIds } from '../shared/ids';
 import { Message } from '../shared/Message';
@@ -17,16 +16,8 @@ import { siteUrl } from '../shared/site-url';
 import { useUrlState } from '../shared/use-url-state';
 import type { UrlCodec } from '../shared/url-state';
 import { Filters } from './Filters';
-import {
-  CLASS_NAMES,
-  classifierFromFile,
-  classify,
-  percent,
-  signed,
-  typeText,
-  type Classifier,
-  type ClassifierView,
-} from './model';
+import { CLASS_NAMES, percent, signed } from './format';
+import type { Classifier, ClassifierView } from './model';
 import { EPOCHS, SEED, useTraining } from './use-training';
 
 export interface Accuracies {
@@ -49,10 +40,9 @@ const codec: UrlCodec<{ text: string }> = {
   version: 1,
   encode: (s) => ({ t: s.text }),
   decode: (f) => {
-    const typed = typeText(f.t ?? '', 1000);
-    return typed.text === null
-      ? { ok: false, message: 'its text has no words.' }
-      : { ok: true, value: { text: typed.text } };
+    // The box's own limit (model.ts MAX_CHARS) applies when the reader next types.
+    const text = (f.t ?? '').slice(0, 1000);
+    return text.trim() === '' ? { ok: false, message: 'its text is empty.' } : { ok: true, value: { text } };
   },
 };
 
@@ -70,15 +60,19 @@ export default function TextClassifier(props: TextClassifierProps) {
   const [accuracy, setAccuracy] = useState(props.accuracy.model);
   const [loadError, setLoadError] = useState('');
   const [hydrated, setHydrated] = useState(false);
+  const lib = useRef<typeof import('./model') | null>(null);
   useEffect(() => setHydrated(true), []);
 
   useEffect(() => {
     let live = true;
-    fetch(siteUrl(TEXT_MODEL_URL))
-      .then(async (r) => {
-        if (!r.ok) throw new Error(`${TEXT_MODEL_URL} could not be fetched (${r.status})`);
-        const c = classifierFromFile(parseTextModel(await r.json()));
+    // The reference forward pass (model.ts, with src/compute) loads beside the weights.
+    Promise.all([import('./model'), import('../../compute/text-cnn-file')])
+      .then(async ([m, file]) => {
+        const r = await fetch(siteUrl(file.TEXT_MODEL_URL));
+        if (!r.ok) throw new Error(`${file.TEXT_MODEL_URL} could not be fetched (${r.status})`);
+        const c = m.classifierFromFile(file.parseTextModel(await r.json()));
         if (!live) return;
+        lib.current = m;
         setPretrained(c);
         setModel(c);
       })
@@ -106,13 +100,17 @@ export default function TextClassifier(props: TextClassifierProps) {
   });
 
   const onText = (value: string) => {
-    const typed = typeText(value, props.length);
+    if (lib.current === null) return;
+    const typed = lib.current.typeText(value, props.length);
     setDraft(typed.draft);
     if (typed.text !== null) setText(typed.text);
     setMessage({ text: typed.message, tone: typed.tone });
   };
 
-  const v = useMemo(() => (model ? classify(model, text) : props.start), [model, text]);
+  const v = useMemo(
+    () => (model && lib.current ? lib.current.classify(model, text) : props.start),
+    [model, text],
+  );
   const live = hydrated && model !== null;
   const trainedNow = model !== null && model !== pretrained;
   const t = training.state;

@@ -5,27 +5,21 @@
  * same numbers. Pure: tested in Node.
  */
 import {
-  dequantise,
-  encode,
-  graphemes,
   textCnnForward,
   textCnnWeightsFromList,
-  vocabularyOf,
   windowText,
-  words,
   type NgramScore,
   type TextCnnConfig,
   type TextCnnWeights,
-  type TextModelFile,
-  type Vocabulary,
-} from '../../compute';
+} from '../../compute/text-cnn';
+import { dequantise, type TextModelFile } from '../../compute/text-cnn-file';
+import { cutCharacters, encode, vocabularyOf, words, type Vocabulary } from '../../compute/text-words';
 
 /** How many characters the box reads; a longer paste is cut, with a notice. */
 export const MAX_CHARS = 200;
 export const DEFAULT_TEXT = 'Make $500 a week from home, free!';
 /** How many of each filter's top n-grams over the corpus are shown. */
 export const TOP_SHOWN = 3;
-export const CLASS_NAMES = ['not spam', 'spam'] as const;
 
 export interface Classifier {
   readonly config: TextCnnConfig;
@@ -123,25 +117,16 @@ export const EMPTY_MESSAGE =
 
 /** What a keystroke (or a paste) does: bad input gets a sentence, and the last good text stays. */
 export function typeText(draft: string, length: number): Typed {
-  const chars = graphemes(draft);
-  const cut = chars.length > MAX_CHARS;
-  const text = cut ? chars.slice(0, MAX_CHARS).join('') : draft;
+  const { text, total } = cutCharacters(draft, MAX_CHARS);
+  const cut = total > MAX_CHARS;
   const count = words(text).length;
   if (count === 0) return { draft: text, text: null, message: EMPTY_MESSAGE, tone: 'error' };
   const notes: string[] = [];
   if (cut)
     notes.push(
-      `The text had ${chars.length.toLocaleString('en')} characters; the box keeps the first ${MAX_CHARS}.`,
+      `The text had ${total.toLocaleString('en')} characters; the box keeps the first ${MAX_CHARS}.`,
     );
   if (count > length) notes.push(`The network reads the first ${length} of its ${count} words.`);
   if (/<\/?[a-z!]/i.test(text)) notes.push('Tags are plain text here: nothing typed is run as HTML.');
   return { draft: text, text, message: notes.join(' '), tone: 'notice' };
 }
-
-/** "+0.42" / "−0.18": a signed number as shown. */
-export function signed(value: number, digits = 2): string {
-  const s = Math.abs(value).toFixed(digits);
-  return Number(s) === 0 ? s : `${value > 0 ? '+' : '−'}${s}`;
-}
-
-export const percent = (p: number) => `${(p * 100).toFixed(1)}%`;

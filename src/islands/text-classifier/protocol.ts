@@ -2,7 +2,7 @@
  * Messages between the text classifier (main thread) and its training worker (train.worker.ts),
  * through shared/worker-client.ts. Weights travel as the arrays of textCnnShapes order.
  */
-import type { NgramScore, TextCnnConfig } from '../../compute';
+import type { NgramScore, TextCnnConfig } from '../../compute/text-cnn';
 import type { TrainingBackend } from '../../compute/tf/training-backend';
 
 export type Request =

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTextModel, TEXT_MODEL_URL, type TextModelFile } from '../../compute';
+import { parseTextModel, TEXT_MODEL_URL, type TextModelFile } from '../../compute/text-cnn-file';
 import { classifierFromFile, classify, type Classifier, type ClassifierView } from './model';
 
 let cache: { file: TextModelFile; model: Classifier } | null = null;

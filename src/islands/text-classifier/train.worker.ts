@@ -6,18 +6,10 @@
  * n-grams with src/compute's reference, so the page never does the long loop.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  accuracyOf,
-  encodeSet,
-  epochBatches,
-  parseSubjects,
-  rowIds,
-  textCnnWeightList,
-  topNgrams,
-  vocabularyOf,
-  type EncodedSet,
-  type TextCnnConfig,
-} from '../../compute';
+import { textCnnWeightList, topNgrams, type TextCnnConfig } from '../../compute/text-cnn';
+import { parseSubjects } from '../../compute/text-data';
+import { accuracyOf, encodeSet, epochBatches, rowIds, type EncodedSet } from '../../compute/text-training';
+import { vocabularyOf } from '../../compute/text-words';
 import { startTrainingBackend } from '../../compute/tf/training-backend';
 import { TextCnnModel } from '../../compute/tf/text-cnn-model';
 import { serveRequests, type Handlers } from '../shared/worker-serve';

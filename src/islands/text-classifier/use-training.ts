@@ -5,7 +5,8 @@
  * the pretrained ones. "Use the pretrained weights" stops a run and goes back.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { TEXT_SUBJECTS_URL, textCnnWeightsFromList } from '../../compute';
+import { textCnnWeightsFromList } from '../../compute/text-cnn';
+import { TEXT_SUBJECTS_URL } from '../../compute/text-cnn-file';
 import { siteUrl } from '../shared/site-url';
 import { WorkerClient } from '../shared/worker-client';
 import type { Classifier } from './model';

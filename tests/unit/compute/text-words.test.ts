@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildVocabulary, encode, vocabularyOf, words } from '~/compute/text-words';
-import { isExplicit } from '~/compute/text-data';
+import { buildVocabulary, encode, isExplicit, vocabularyOf, words } from '~/compute/text-words';
 import { bagOfWordsScore, majorityBaseline, trainBagOfWords } from '~/compute/text-baseline';
 import { dequantise, quantise } from '~/compute/text-cnn-file';
 
