@@ -8,7 +8,7 @@
  */
 import '../shared/demo.css';
 import './text-classifier.css';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CopyFigureLink } from '../shared/CopyFigureLink';
 import { useDemoIds } from '../shared/ids';
 import { Message } from '../shared/Message';
@@ -99,8 +99,12 @@ export default function TextClassifier(props: TextClassifierProps) {
     },
   });
 
+  // For `npm run bench -- text-classifier`: each keystroke's input event to its figure in the DOM,
+  // laid out, as a performance measure.
+  const typedAt = useRef<number | null>(null);
   const onText = (value: string) => {
     if (lib.current === null) return;
+    typedAt.current = performance.now();
     const typed = lib.current.typeText(value, props.length);
     setDraft(typed.draft);
     if (typed.text !== null) setText(typed.text);
@@ -111,6 +115,12 @@ export default function TextClassifier(props: TextClassifierProps) {
     () => (model && lib.current ? lib.current.classify(model, text) : props.start),
     [model, text],
   );
+  useLayoutEffect(() => {
+    if (typedAt.current === null) return;
+    void document.body.offsetHeight;
+    performance.measure('tx:keystroke-to-redraw', { start: typedAt.current });
+    typedAt.current = null;
+  }, [v]);
   const live = hydrated && model !== null;
   const trainedNow = model !== null && model !== pretrained;
   const t = training.state;
