@@ -2,6 +2,7 @@
  * The text classifier in the authoring guide. Expected numbers come from src/compute's reference,
  * run here in Node on the shipped weights (public/data/text/text-cnn.json): never from the page.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { parseTextModel } from '../../src/compute/text-cnn-file';
 import {
@@ -101,6 +102,14 @@ test('train from scratch: progress, held-out accuracy, then back to the pretrain
   await expect(progress, 'held-out accuracy after each epoch').toContainText('held out');
   const accuracy = Number(await demo.root.getByTestId('accuracy-model').getAttribute('data-value'));
   expect(accuracy, 'the trained network beats always answering "not spam"').toBeGreaterThan(0.7);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).include('[data-testid="text-classifier"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, `axe finds nothing serious in the trained figure (${scheme})`).toEqual([]);
+  }
   await demo.root.getByTestId('use-pretrained').click();
   expect(await demo.probabilities(), 'the pretrained figure is back').toEqual(pretrained);
 });

@@ -237,7 +237,8 @@ export default function TextClassifier(props: TextClassifierProps) {
           {t.status === 'starting' && 'Starting TensorFlow.js in the background…'}
           {(t.status === 'training' || t.status === 'done') && (
             <>
-              <progress max={1} value={t.progress} /> Epoch {Math.min(t.epoch, EPOCHS)} of {EPOCHS}
+              <progress max={1} value={t.progress} aria-label="Training progress" /> Epoch{' '}
+              {Math.min(t.epoch, EPOCHS)} of {EPOCHS}
               {t.loss !== null && <>, loss {t.loss.toFixed(3)}</>}
               {t.accuracies.length > 0 && <>, held out {t.accuracies.map(percent).join(' → ')}</>};{' '}
               {t.seconds.toFixed(1)} s{t.backend && <> ({t.backend})</>}
