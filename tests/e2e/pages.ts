@@ -467,13 +467,11 @@ export class TextClassifierPage {
   }
 
   async contributions(): Promise<{ word: string; value: number }[]> {
-    return this.root
-      .getByTestId('word-contribution')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          word: e.getAttribute('data-word') ?? '',
-          value: Number(e.getAttribute('data-value')),
-        })),
-      );
+    return this.root.getByTestId('word-contribution').evaluateAll((els) =>
+      els.map((e) => ({
+        word: e.getAttribute('data-word') ?? '',
+        value: Number(e.getAttribute('data-value')),
+      })),
+    );
   }
 }
