@@ -12,11 +12,12 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { CopyFigureLink } from '../shared/CopyFigureLink';
 import { useDemoIds } from '../shared/ids';
 import { Message } from '../shared/Message';
+import { Predict } from '../shared/Predict';
 import { siteUrl } from '../shared/site-url';
 import { useUrlState } from '../shared/use-url-state';
 import type { UrlCodec } from '../shared/url-state';
 import { Filters } from './Filters';
-import { CLASS_NAMES, percent, signed } from './format';
+import { checkGuess, CLASS_NAMES, percent, signed } from './format';
 import type { Classifier, ClassifierView } from './model';
 import { EPOCHS, SEED, useTraining } from './use-training';
 
@@ -33,6 +34,8 @@ export interface TextClassifierProps {
   accuracy: Accuracies;
   /** Words the network reads. */
   length: number;
+  /** "Predict, then reveal": a subject and its P(spam) by the pretrained weights (build time). */
+  question: { text: string; spam: number };
   instance?: string;
 }
 
@@ -247,6 +250,22 @@ export default function TextClassifier(props: TextClassifierProps) {
           )}
         </p>
       )}
+
+      <Predict
+        id={id('predict')}
+        live={hydrated}
+        question={`Guess first: how likely is “${props.question.text}” to be spam, by the pretrained network? Type a percentage.`}
+        answer={
+          <p>
+            {percent(props.question.spam)}.{' '}
+            {props.question.spam > 0.5
+              ? '“make money” pushes towards spam harder than the mailing-list tag “[ilug]” pulls towards “not spam”.'
+              : 'The mailing-list tag “[ilug]” pulls towards “not spam” harder than “make money” pushes towards spam.'}{' '}
+            Type the subject into the box to see each word's share.
+          </p>
+        }
+        check={(guess) => checkGuess(guess, props.question.spam)}
+      />
 
       <Filters filters={v.filters} />
       <div class="tx-foot">

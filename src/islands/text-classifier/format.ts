@@ -11,3 +11,15 @@ export function signed(value: number, digits = 2): string {
 }
 
 export const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+/** A reader's guess of a probability, as a percentage: right within 15 points. */
+export function checkGuess(guess: string, spam: number): { correct: boolean; feedback: string } {
+  const value = Number(guess.replace('%', '').replace(',', '.').trim());
+  if (!Number.isFinite(value) || value < 0 || value > 100)
+    return { correct: false, feedback: 'Type a percentage from 0 to 100, such as 40.' };
+  const right = Math.abs(value - spam * 100) <= 15;
+  return {
+    correct: right,
+    feedback: `${right ? 'Close' : 'Not quite'}: the network says ${percent(spam)}, you said ${value}%.`,
+  };
+}

@@ -10,10 +10,14 @@ import { classifierFromFile, classify, type Classifier, type ClassifierView } fr
 
 let cache: { file: TextModelFile; model: Classifier } | null = null;
 
+/** The subject of the figure's "predict, then reveal" question. */
+export const QUESTION_TEXT = 'Re: [ILUG] make money fast';
+
 export function staticClassifierFigure(text: string): {
   start: ClassifierView;
   accuracy: TextModelFile['accuracy'];
   length: number;
+  question: { text: string; spam: number };
 } {
   if (cache === null) {
     const file = parseTextModel(
@@ -25,5 +29,6 @@ export function staticClassifierFigure(text: string): {
     start: classify(cache.model, text),
     accuracy: cache.file.accuracy,
     length: cache.file.config.length,
+    question: { text: QUESTION_TEXT, spam: classify(cache.model, QUESTION_TEXT).probabilities[1] },
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseTextModel } from '~/compute/text-cnn-file';
-import { signed } from '~/islands/text-classifier/format';
+import { checkGuess, signed } from '~/islands/text-classifier/format';
 import {
   classifierFromFile,
   classify,
@@ -64,4 +64,10 @@ describe('typeText', () => {
 
 test('signed numbers', () => {
   expect([signed(0.424), signed(-0.18), signed(0.001)]).toEqual(['+0.42', '−0.18', '0.00']);
+});
+
+test('the predict question: a guess within 15 points is right; nonsense gets a sentence', () => {
+  expect(checkGuess('40', 0.5).correct).toBe(true);
+  expect(checkGuess('90%', 0.5).correct).toBe(false);
+  expect(checkGuess('lots', 0.5).feedback).toContain('percentage');
 });
