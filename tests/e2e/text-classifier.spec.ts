@@ -56,6 +56,15 @@ test('built figure and typed sentences show the reference numbers; bad input get
     '“',
   );
 
+  // Predict, then reveal: the reference's answer, guessed right.
+  const want = classify(model, 'Re: [ILUG] make money fast').probabilities[1];
+  await demo.root.locator('.demo-predict > summary').click();
+  await demo.root.getByTestId('predict-input').fill(String(Math.round(want * 100)));
+  await demo.root.getByTestId('predict-reveal').click();
+  await expect(demo.root.locator('.demo-predict'), 'a guess at the reference value is right').toContainText(
+    'Close',
+  );
+
   for (const text of [
     'Re: [ILUG] apt-get problem with perl',
     'cheap mortgage rates!!!',
