@@ -12,10 +12,10 @@ import { loadavg } from 'node:os';
 import { launchOptions } from '../tests/chromium.ts';
 
 const GUIDE = '/writing-a-post/';
-const quantile = (sorted: number[], q: number) =>
+export const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-async function waitForServer(url: string): Promise<void> {
+export async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(url)).ok) return;
@@ -27,7 +27,7 @@ async function waitForServer(url: string): Promise<void> {
   throw new Error(`bench digits: no site at ${url}`);
 }
 
-function table(head: string[], body: string[][]): void {
+export function table(head: string[], body: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   console.log(line(head));

@@ -31,6 +31,15 @@ if (process.argv.includes('digits')) {
   );
   process.exit(0);
 }
+// `npm run bench -- text-classifier [address]`: the text classifier on the built site (its own tables).
+if (process.argv.includes('text-classifier')) {
+  const { benchText } = await import('./bench-text.ts');
+  await benchText(
+    process.argv.find((a) => a.startsWith('http')),
+    PORT,
+  );
+  process.exit(0);
+}
 const URL_BASE = `http://127.0.0.1:${PORT}`;
 const CONFIG = 'tests/harness/vite.config.ts';
 const SIZES = [64, 256, 512];

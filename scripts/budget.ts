@@ -15,7 +15,7 @@ const PAGE_BUDGETS: Record<string, number> = { '/search/': 40 * 1024 };
  * An island's own code before TensorFlow.js: its chunk and what it imports statically, less the
  * framework every island shares (Preact, its hooks and JSX runtime, Astro's Preact client).
  */
-// src/compute declares itself free of import-time side effects (src/compute/package.json), so an
+// src/compute declares itself free of import-time side effects (src/lib/vite-pure-compute.ts), so an
 // island's chunks carry only the maths it calls, not every module behind the compute index.
 const ISLAND_BUDGETS: Record<string, number> = {
   /** The feature-maps issue's limit. */
@@ -23,6 +23,8 @@ const ISLAND_BUDGETS: Record<string, number> = {
   /** The text-convolution demo: the reference conv1d, the tokeniser and the toolkit; no TensorFlow.js. */
   TextConv: 16 * 1024,
   DigitNetwork: 30 * 1024,
+  /** The text classifier: the reference forward pass, the tokeniser and the toolkit; TensorFlow.js only in its worker. */
+  TextClassifier: 20 * 1024,
 };
 const FRAMEWORK = /\/(preact|hooks|jsxRuntime|signals)\.module\.[\w-]+\.js$|\/client\.[\w-]+\.js$/;
 

@@ -7,8 +7,8 @@
  * out[t, o] = bias[o] + sum over k < width, c of in[t*s + k*d - padBefore, c] * w[k, c, o]
  * (cross-correlation, as CNN libraries compute it; positions in the zero padding add nothing).
  */
-import { outputSize, paddingSplit } from './shape';
-import type { Padding } from './types';
+import { outputSize, paddingSplit } from './shape.ts';
+import type { Padding } from './types.ts';
 
 /** A sequence of `length` vectors of `channels` numbers, row-major. */
 export interface Sequence {

@@ -28,6 +28,7 @@ export const INTERACTIVE_DEMOS = [
   'KernelPlayground',
   'FeatureMaps',
   'TextConvolution',
+  'TextClassifier',
   'DigitNetwork',
 ] as const;
 const DEMO_TAG = new RegExp(`<(?:${INTERACTIVE_DEMOS.join('|')})(?=[\\s/>]|$)`, 'g');

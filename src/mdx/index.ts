@@ -8,3 +8,4 @@ export { default as Sic } from './Sic.astro';
 export { default as FeatureMaps } from './FeatureMaps.astro';
 export { default as TextConvolution } from './TextConvolution.astro';
 export { default as DigitNetwork } from './DigitNetwork.astro';
+export { default as TextClassifier } from './TextClassifier.astro';

@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { convolveGrid, KERNELS } from '../compute';
+import { words } from '../compute/text-words';
 import { validateStepperProps } from '../islands/conv-stepper/props';
 import { checkFeatureMapsProps, type FeatureMapsAuthorProps } from '../islands/feature-maps/props';
 import { SAMPLES } from '../islands/kernel-playground/samples';
@@ -156,6 +157,13 @@ export const DEMO_SCHEMAS = {
   }).superRefine(({ digit }, ctx) => {
     const problem = checkDigitNetworkProps({ digit });
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  TextClassifier: strict('TextClassifier', {
+    text: z
+      .string({ error: 'text must be a subject line, such as text="Make $500 a week from home, free!"' })
+      .refine((t) => words(t).length > 0, { error: 'text must hold at least one word' })
+      .optional(),
+    caption: caption.optional(),
   }),
 } as const;
 

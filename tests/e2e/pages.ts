@@ -440,3 +440,38 @@ export class DigitNetworkPage {
     await this.page.mouse.up();
   }
 }
+
+/** The text classifier (TextClassifier) on a page: its numbers read from data-value attributes. */
+export class TextClassifierPage {
+  readonly root: Locator;
+  readonly input: Locator;
+  constructor(
+    readonly page: Page,
+    readonly index = 0,
+  ) {
+    this.root = page.getByTestId('text-classifier').nth(index);
+    this.input = this.root.getByTestId('text-input');
+  }
+
+  async open(path = GUIDE_PATH): Promise<void> {
+    await this.page.goto(path);
+    await this.root.scrollIntoViewIfNeeded();
+    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+  }
+
+  /** [not spam, spam], as shown. */
+  async probabilities(): Promise<[number, number]> {
+    const read = (name: string) =>
+      this.root.locator(`[data-testid="class-probability"][data-class="${name}"]`).getAttribute('data-value');
+    return [Number(await read('not spam')), Number(await read('spam'))];
+  }
+
+  async contributions(): Promise<{ word: string; value: number }[]> {
+    return this.root.getByTestId('word-contribution').evaluateAll((els) =>
+      els.map((e) => ({
+        word: e.getAttribute('data-word') ?? '',
+        value: Number(e.getAttribute('data-value')),
+      })),
+    );
+  }
+}

@@ -23,6 +23,7 @@ import {
   type Tensor2,
 } from '../digit-net-layout.ts';
 import type { Tensor4 } from '../types.ts';
+import { meanCrossEntropy, readWeights, writeWeights } from './layers-weights.ts';
 
 export type DigitOptimizer = 'sgd' | 'adam';
 
@@ -60,9 +61,6 @@ function checkRate(rate: number): number {
   }
   return rate;
 }
-
-/** Clip of probabilities before log, as TensorFlow does (reference: PROBABILITY_EPSILON). */
-const EPSILON = 1e-7;
 
 /** The layers model, seeded. Layer names are fixed: conv1, pool1, conv2, pool2, flatten, dense. */
 export function buildDigitModel(seed = 1): tfl.Sequential {
@@ -183,20 +181,12 @@ export class DigitModel {
 
   /** Every weight as plain arrays (copies). */
   async getWeights(): Promise<DigitWeights> {
-    const tensors = this.model.getWeights();
-    return weightsFromList(await Promise.all(tensors.map(async (t) => (await t.data()) as Float32Array)));
+    return weightsFromList(await readWeights(this.model));
   }
 
   /** Replaces every weight (shapes checked); the optimiser starts afresh. */
   setWeights(weights: DigitWeights): void {
-    const list = weightList(weightsFromList(weightList(weights)));
-    const shapes = this.model.getWeights().map((t) => t.shape);
-    const tensors = list.map((data, i) => tf.tensor(data, shapes[i], 'float32'));
-    try {
-      this.model.setWeights(tensors);
-    } finally {
-      tensors.forEach((t) => t.dispose());
-    }
+    writeWeights(this.model, weightList(weightsFromList(weightList(weights))));
     this.optimizer.dispose();
     this.optimizer = this.makeOptimizer();
   }
@@ -206,10 +196,9 @@ export class DigitModel {
     return tf.tensor4d(images as Float32Array, [n, s, s, 1], 'float32');
   }
 
-  private lossOf(x: tf.Tensor4D, labels: ArrayLike<number>, n: number): tf.Scalar {
-    const y = tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), DIGIT_NET.classes);
-    const p = tf.clipByValue(this.model.apply(x, { training: true }) as tf.Tensor2D, EPSILON, 1 - EPSILON);
-    return tf.div(tf.neg(tf.sum(tf.mul(y, tf.log(p)))), n) as tf.Scalar;
+  private lossOf(x: tf.Tensor4D, labels: ArrayLike<number>): tf.Scalar {
+    const p = this.model.apply(x, { training: true }) as tf.Tensor2D;
+    return meanCrossEntropy(p, labels, DIGIT_NET.classes);
   }
 
   /** Probabilities [n, 10] for n images of 784 values 0-1 each. */
@@ -246,7 +235,7 @@ export class DigitModel {
   /** Mean cross-entropy of a batch, no update. */
   async loss(images: ArrayLike<number>, labels: ArrayLike<number>): Promise<number> {
     const n = checkBatch('loss', images, labels);
-    const t = tf.tidy(() => this.lossOf(this.input(images, n), labels, n));
+    const t = tf.tidy(() => this.lossOf(this.input(images, n), labels));
     const [value] = await t.data();
     t.dispose();
     return value as number;
@@ -258,7 +247,7 @@ export class DigitModel {
     const kernel = this.variables()[0] as tf.Variable;
     const g = tf.tidy(() => {
       const x = this.input(images, n);
-      const { grads } = tf.variableGrads(() => this.lossOf(x, labels, n), [kernel]);
+      const { grads } = tf.variableGrads(() => this.lossOf(x, labels), [kernel]);
       return grads[kernel.name] as tf.Tensor;
     });
     const data = (await g.data()) as Float32Array;
@@ -273,7 +262,7 @@ export class DigitModel {
     const kernelName = (vars[0] as tf.Variable).name;
     const [lossT, gradT] = tf.tidy(() => {
       const x = this.input(images, n);
-      const { value, grads } = tf.variableGrads(() => this.lossOf(x, labels, n), vars);
+      const { value, grads } = tf.variableGrads(() => this.lossOf(x, labels), vars);
       const conv1 = tf.clone(grads[kernelName] as tf.Tensor);
       this.optimizer.applyGradients(grads);
       return [value, conv1];

@@ -15,12 +15,9 @@ import {
   type DigitWeights,
   type LayersModelJson,
 } from '../../compute';
+import { siteUrl } from '../shared/site-url';
 
-/** An address of the site: the base path (Astro's BASE_URL) joined to a path inside it. */
-export function siteUrl(path: string): string {
-  const base = import.meta.env.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}${path.replace(/^\//, '')}`;
-}
+export { siteUrl };
 
 async function get(url: string): Promise<Response> {
   const response = await fetch(url);

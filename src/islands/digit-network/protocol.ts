@@ -3,9 +3,10 @@
  * request carries an id; the worker answers each with the same id, once. Weights travel as the six
  * arrays of model.getWeights() order (digit-net-layout.ts), 5,258 floats in all.
  */
+import type { TrainingBackend } from '../../compute/tf/training-backend';
 import type { Optimizer } from './model';
 
-export type Backend = 'wasm' | 'cpu';
+export type Backend = TrainingBackend;
 
 export interface WorkerSettings {
   learningRate: number;
@@ -65,5 +66,3 @@ export interface Replies {
   step: StepReply;
   evaluate: { accuracy: number; loss: number; tensors: number };
 }
-
-export type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };

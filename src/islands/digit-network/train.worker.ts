@@ -4,12 +4,10 @@
  * batches lasting about `ms` milliseconds, gets the new weights back, redraws, and asks again: so
  * pausing is simply not asking, and the page never waits on a batch.
  *
- * Backend: WebAssembly (with the convolution-gradient kernel it lacks, wasm-conv-grad.ts), or the
- * plain JavaScript CPU backend if WASM cannot start or the page asked for it (?backend=cpu).
+ * Backend: WebAssembly (with the kernels it lacks for training), or the plain JavaScript CPU
+ * backend if WASM cannot start or the page asked for it (?backend=cpu): compute/tf/training-backend.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import {
   DIGIT_PIXELS,
   fetchedDigits,
@@ -20,9 +18,9 @@ import {
 import { weightList, weightsFromList } from '../../compute/digit-net-layout';
 import { mulberry32, shuffled } from '../../compute/seeded';
 import { DigitModel } from '../../compute/tf/digit-model';
-import { registerWasmConvGradient } from '../../compute/tf/wasm-conv-grad';
-import { WASM_PATHS } from '../../compute/tf/wasm-paths';
-import type { Backend, Replies, Reply, Request, WorkerSettings } from './protocol';
+import { startTrainingBackend } from '../../compute/tf/training-backend';
+import { serveRequests, type Handlers } from '../shared/worker-serve';
+import type { Replies, Request, WorkerSettings } from './protocol';
 
 let model: DigitModel | null = null;
 let data: DigitSet | null = null;
@@ -31,31 +29,6 @@ let order: number[] = [];
 let position = 0;
 let epoch = 1;
 let examples = 0;
-
-async function startBackend(wanted: Backend | null): Promise<{ backend: Backend; reason: string }> {
-  if (wanted !== 'cpu') {
-    try {
-      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-      setWasmPaths(WASM_PATHS);
-      const ok = await Promise.race([
-        tf.setBackend('wasm'),
-        new Promise<false>((r) => setTimeout(() => r(false), 8000)),
-      ]);
-      if (ok && tf.getBackend() === 'wasm') {
-        registerWasmConvGradient();
-        return { backend: 'wasm', reason: 'WebAssembly' };
-      }
-    } catch {
-      // falls through to the CPU backend
-    }
-  }
-  await tf.setBackend('cpu');
-  await tf.ready();
-  return {
-    backend: 'cpu',
-    reason: wanted === 'cpu' ? 'plain JavaScript, as asked' : 'plain JavaScript (WebAssembly did not start)',
-  };
-}
 
 async function loadData(digitsUrl: string, headerUrl: string): Promise<DigitSet> {
   const [bytes, header] = await Promise.all([
@@ -115,9 +88,9 @@ function configure(next: WorkerSettings): void {
   if (reorder) newEpochOrder();
 }
 
-const handlers: { [K in Request['type']]: (r: Extract<Request, { type: K }>) => Promise<Replies[K]> } = {
+const handlers: Handlers<Request, Replies> = {
   async init(r) {
-    const chosen = await startBackend(r.backend);
+    const chosen = await startTrainingBackend(r.backend);
     data = await loadData(r.digitsUrl, r.headerUrl);
     settings = r.settings;
     model?.dispose();
@@ -225,18 +198,4 @@ const handlers: { [K in Request['type']]: (r: Extract<Request, { type: K }>) => 
   },
 };
 
-// One request at a time, in order: a request that arrives during a run waits for it.
-let queue: Promise<void> = Promise.resolve();
-self.onmessage = (event: MessageEvent<Request & { id: number }>) => {
-  const request = event.data;
-  queue = queue.then(async () => {
-    let reply: Reply;
-    try {
-      const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
-      reply = { id: request.id, ok: true, result: await handler(request) };
-    } catch (error) {
-      reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-    self.postMessage(reply);
-  });
-};
+serveRequests(handlers);
