@@ -68,6 +68,7 @@ test('the contents of a long post link to each h2 and h3; a short post has none'
     'KernelPlayground: kernels on real pictures',
     'FeatureMaps: a filter bank, stage by stage',
     'TextConvolution: filters sliding over text',
+    'TextClassifier: a small text CNN that reads subject lines',
     "DigitNetwork: a network that learns in the reader's browser",
   ]);
   await toc.getByRole('link', { name: 'Citations' }).click();
