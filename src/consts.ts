@@ -1,10 +1,17 @@
 /** Site-wide constants. */
+import { authorsFromEnv } from './lib/authors.ts';
 import { giscusFromEnv } from './lib/comments.ts';
 import { embedHosts } from './lib/external-media.ts';
 import { siteAddress } from './lib/site-address.ts';
 export const SITE_TITLE = 'Convolutions, Explained';
 export const SITE_DESCRIPTION = 'What a convolution does, shown with numbers you can change.';
-export const SITE_AUTHOR = 'Convolutions, Explained';
+/**
+ * Who wrote a post that names nobody in its frontmatter (`authors: [Ada Lovelace]`): the people in
+ * SITE_AUTHORS (semicolons between names: SITE_AUTHORS="Ada Lovelace; Turing, Alan"), or the names
+ * written here. Empty: the 2017 article's source does not name its writer, and a citation must not
+ * invent one, so its citation starts with the title (APA's form for a work without an author).
+ */
+export const SITE_AUTHORS: readonly string[] = authorsFromEnv(process.env['SITE_AUTHORS']);
 /**
  * Where the built site is published: SITE_URL, the address (canonical URLs, the feed, the sitemap,
  * social cards), and BASE_PATH, the path it lives under ('/', or '/blog/' for a site served at

@@ -5,6 +5,7 @@
  */
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
+import { cslName, displayName } from './authors';
 import type { Bibliography, CslEntry } from './bibliography';
 import { referenceText } from './format-reference';
 
@@ -21,7 +22,12 @@ export interface PostFacts {
   title: string;
   date: Date;
   excerpt: string;
-  author: string;
+  /**
+   * The people who wrote it ("Ada Lovelace", "van Rossum, Guido"); none when nobody is named, and
+   * then citations start with the title, as APA does for a work without an author (the site's
+   * name is the container, never the author).
+   */
+  authors: readonly string[];
   siteTitle: string;
   url: string;
   /** The post's social card, an absolute URL (schema.org recommends an image for articles). */
@@ -29,15 +35,18 @@ export interface PostFacts {
   keywords?: readonly string[];
 }
 
-/** The post as a CSL entry, keyed like BibTeX keys usually are: author-ish word, year, title word. */
+/** The post as a CSL entry, keyed like BibTeX keys usually are: family name or slug word, year, title word. */
 export function postEntry(post: PostFacts): CslEntry & Record<string, unknown> {
   const year = post.date.getUTCFullYear();
   const firstWord = (post.title.match(/[A-Za-z]+/)?.[0] ?? 'post').toLowerCase();
+  const author = post.authors.map(cslName);
+  const family = author[0]?.family?.match(/[A-Za-z]+$/)?.[0]?.toLowerCase();
+  const lead = family ?? post.slug.split('-')[0] ?? 'post';
   return {
-    id: `${post.slug.split('-')[0] ?? 'post'}${year}${firstWord === post.slug.split('-')[0] ? '' : firstWord}`,
+    id: `${lead}${year}${firstWord === lead ? '' : firstWord}`,
     type: 'post-weblog',
     title: post.title,
-    author: [{ literal: post.author }],
+    ...(author.length ? { author } : {}),
     issued: { 'date-parts': [[year, post.date.getUTCMonth() + 1, post.date.getUTCDate()]] },
     'container-title': post.siteTitle,
     URL: post.url,
@@ -83,7 +92,7 @@ export function scholarMeta(
 ): { name: string; content: string }[] {
   const tags = [
     { name: 'citation_title', content: post.title },
-    { name: 'citation_author', content: post.author },
+    ...post.authors.map((name) => ({ name: 'citation_author', content: displayName(name) })),
     { name: 'citation_publication_date', content: slashDate(post.date) },
     { name: 'citation_journal_title', content: post.siteTitle },
     { name: 'citation_fulltext_html_url', content: post.url },
@@ -111,7 +120,10 @@ export function articleJsonLd(post: PostFacts, cited: readonly CslEntry[]): Reco
     headline: post.title,
     description: post.excerpt,
     datePublished: post.date.toISOString(),
-    author: { '@type': 'Organization', name: post.author },
+    // A post without a named person is credited to the site, as schema.org allows.
+    author: post.authors.length
+      ? post.authors.map((name) => ({ '@type': 'Person', name: displayName(name) }))
+      : { '@type': 'Organization', name: post.siteTitle },
     publisher: { '@type': 'Organization', name: post.siteTitle },
     url: post.url,
     mainEntityOfPage: post.url,

@@ -1,6 +1,6 @@
 /** What a post page needs for citing: computed from the post's source and the bibliography. */
 import { dirname, resolve } from 'node:path';
-import { CITE_THIS_POST_STYLE, SITE_AUTHOR, SITE_TITLE } from '../consts';
+import { CITE_THIS_POST_STYLE, SITE_AUTHORS, SITE_TITLE } from '../consts';
 import { loadBibliography } from './bibliography';
 import { socialImagePath } from './posts';
 import { articleJsonLd, citedWorks, postCitation, scholarMeta, type PostFacts } from './cite-post';
@@ -10,7 +10,7 @@ export interface PostSource {
   id: string;
   body?: string | undefined;
   filePath?: string | undefined;
-  data: { title: string; date: Date; excerpt: string; tags?: string[] };
+  data: { title: string; date: Date; excerpt: string; tags?: string[]; authors?: string[] | undefined };
 }
 
 /** The cited keys remark-citations left in the post's remark-plugin frontmatter ([] when none). */
@@ -32,7 +32,7 @@ export function postCitations(post: PostSource, url: URL, citedKeys: readonly st
     title: post.data.title,
     date: post.data.date,
     excerpt: post.data.excerpt,
-    author: SITE_AUTHOR,
+    authors: post.data.authors ?? SITE_AUTHORS,
     siteTitle: SITE_TITLE,
     url: url.href,
     image: new URL(socialImagePath(post.id), url).href,

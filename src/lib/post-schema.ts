@@ -17,12 +17,13 @@ const text = (field: string, example: string) =>
     .trim()
     .min(1, { error: `"${field}" must not be empty.` });
 
-const KNOWN = 'title, date, excerpt, math, comments, tags, series, part, draft';
+const KNOWN = 'title, date, excerpt, authors, math, comments, tags, series, part, draft';
 
 /** Jekyll's frontmatter fields, answered with what to write here instead. */
 const JEKYLL: Record<string, string> = {
   mathjax: '"mathjax" is Jekyll’s: use math: true instead (KaTeX renders the formulas at build time).',
   layout: '"layout" is not needed: every post uses the site’s post layout. Remove it.',
+  author: '"author" is Jekyll’s: write authors: [Ada Lovelace] (a list, one name per item) instead.',
 };
 
 const flag = (field: string) => z.boolean({ error: says(field, 'true or false', `${field}: true`) });
@@ -45,6 +46,21 @@ export const postSchema = z
         }),
       /** One or two sentences for the home page and feeds. */
       excerpt: text('excerpt', 'excerpt: "What this post explains."'),
+      /**
+       * Who wrote it: people's names, "Ada Lovelace" or "van Rossum, Guido" (family name first,
+       * then a comma, where the last word is not the family name). One name may be written
+       * without the list. Without it, the site's SITE_AUTHORS (src/consts.ts).
+       */
+      authors: z
+        .union([z.string(), z.array(z.string())], {
+          error: says('authors', 'a list of names', 'authors: [Ada Lovelace, "van Rossum, Guido"]'),
+        })
+        .transform((value) => (typeof value === 'string' ? [value] : value).map((n) => n.trim()))
+        .refine((names) => names.length > 0 && names.every((n) => n.length > 0), {
+          error: (issue) =>
+            `"authors" must name one or more people, one name per item, for example authors: [Ada Lovelace, "van Rossum, Guido"]; got ${JSON.stringify(issue.input)}.`,
+        })
+        .optional(),
       /** The post contains math (KaTeX renders it at build time either way; this loads the stylesheet). */
       math: flag('math').default(false),
       /** Show reader comments under the post, once the site configures a provider. */

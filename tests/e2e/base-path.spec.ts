@@ -3,7 +3,8 @@
  * `npm run build`'s postbuild, into tests/.cache/dist-blog) and served only under /blog/, the way
  * GitHub Pages serves a project site. One reader's visit: home, the article with its live
  * playground (its WASM loads), search, a tag page and the feed; no request may leave /blog/ or
- * find nothing.
+ * find nothing. The same build names the site's default authors (SITE_AUTHORS), as a site owner
+ * would: the article's byline, "Cite this post" and the Scholar tags name them.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -31,7 +32,13 @@ test.beforeAll(async () => {
   // One build for the whole file: about a minute on a busy 2-core machine.
   test.setTimeout(360_000);
   rmSync(join(ROOT, OUT), { recursive: true, force: true });
-  const env = { ...process.env, SITE_URL: SITE, BASE_PATH: '/blog', ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    SITE_URL: SITE,
+    BASE_PATH: '/blog',
+    SITE_AUTHORS: 'Ada Lovelace; van Rossum, Guido',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   const steps: [string, string[]][] = [
     ['npx', ['astro', 'build', '--outDir', OUT]],
     ['node', ['scripts/csp.ts', OUT]],
@@ -104,6 +111,20 @@ test('under /blog/: home, the article and its live playground, search, a tag pag
     expect(await playground.updates(), 'the playground drew its feature map').toBeGreaterThan(0);
     const picture = await playground.pixels('feature-map');
     expect(new Set(picture.rgba).size, 'the feature map is a picture, not a blank canvas').toBeGreaterThan(8);
+  });
+
+  await test.step('the site’s default authors: under the title, in "Cite this post", in the head', async () => {
+    await expect(page.getByTestId('byline')).toHaveText('Ada Lovelace and Guido van Rossum');
+    await expect(page.getByTestId('post-citation')).toContainText(
+      'Lovelace, A., & van Rossum, G. (2017, January 11). Understanding Convolutional Neural Networks',
+    );
+    await expect(page.getByTestId('post-bibtex')).toContainText(
+      'author = {Lovelace, Ada and van Rossum, Guido}',
+    );
+    const authors = await page
+      .locator('head meta[name="citation_author"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('content')));
+    expect(authors).toEqual(['Ada Lovelace', 'Guido van Rossum']);
   });
 
   await test.step('search: "/" opens /blog/search/, a phrase finds the article, its link opens it', async () => {

@@ -121,6 +121,8 @@ export interface Frontmatter {
   title: string;
   date: string;
   excerpt?: string;
+  /** Jekyll's `author` (one name or a list), as the schema's `authors`. */
+  authors?: string[];
   math: boolean;
   comments?: boolean;
   tags: string[];
@@ -229,11 +231,20 @@ export function convertFrontmatter(yaml: string, fileName: string, findings: Fin
         'rename the post folder to choose the address, and redirect the old one on your host',
       );
     } else if (key === 'author') {
-      findings.need(
-        line,
-        `author "${String(data.get('author'))}" dropped (the schema has no author field yet)`,
-        'check the site’s author in src/consts.ts',
-      );
+      const value = data.get('author');
+      const names = (Array.isArray(value) ? value : [value])
+        .map((n) => String(n ?? '').trim())
+        .filter(Boolean);
+      if (names.length > 0) out.authors = names;
+      findings.did('author → authors');
+      // Jekyll themes often write a key into _data/authors.yml ("ada"), not a name.
+      for (const name of names.filter((n) => /^[a-z0-9_.-]+$/.test(n))) {
+        findings.need(
+          line,
+          `author "${name}" looks like a key into Jekyll's _data/authors.yml, not a person's name`,
+          'write the name in authors: ["Ada Lovelace"], or "Family, Given" where the family name is not the last word',
+        );
+      }
     } else if (key in DROPPED) {
       findings.did(DROPPED[key] ?? key);
     } else {
@@ -257,6 +268,7 @@ export function formatFrontmatter(fm: Frontmatter): string {
     `date: ${fm.date}`,
     `excerpt: ${quote(fm.excerpt ?? '')}`,
   ];
+  if (fm.authors?.length) lines.push(`authors: [${fm.authors.map(quote).join(', ')}]`);
   if (fm.math) lines.push('math: true');
   if (fm.comments !== undefined) lines.push(`comments: ${fm.comments}`);
   if (fm.tags.length > 0) lines.push(`tags: [${fm.tags.map(quote).join(', ')}]`);

@@ -16,7 +16,7 @@ const post = {
   title: "Understanding Convolutional Neural Networks (A Beginner's Guide)",
   date: new Date('2017-01-11T12:54:47Z'),
   excerpt: 'An introduction.',
-  author: 'Convolutions, Explained',
+  authors: [] as string[],
   siteTitle: 'Convolutions, Explained',
   url: 'https://convolutions.example.org/understanding-convolutional-neural-networks/',
 };
@@ -55,20 +55,44 @@ describe('citing the post and what it cites', () => {
     ]);
   });
 
-  test('a formatted citation (APA) and a BibTeX entry for the post', () => {
+  test('no author named: APA starts with the title, BibTeX has no author; the site is never the author', () => {
     const { text, bibtex } = postCitation(post, 'apa');
+    // APA 7, a work with no author: the title moves to the author's place, then the date.
     expect(text).toMatchInlineSnapshot(
-      `"Convolutions, Explained. (2017, January 11). Understanding Convolutional Neural Networks (A Beginner’s Guide). Convolutions, Explained. https://convolutions.example.org/understanding-convolutional-neural-networks/"`,
+      `"Understanding Convolutional Neural Networks (A Beginner’s Guide). (2017, January 11). Convolutions, Explained. https://convolutions.example.org/understanding-convolutional-neural-networks/"`,
     );
     expect(bibtex).toMatchInlineSnapshot(`
       "@misc{understanding2017,
-        author = {{Convolutions, Explained}},
         year = {2017},
         month = jan,
         title = {Understanding {Convolutional} {Neural} {Networks} ({A} {Beginner}'s {Guide})},
         url = {https://convolutions.example.org/understanding-convolutional-neural-networks/},
       }"
     `);
+  });
+
+  test('named authors: APA lists family names and initials, BibTeX joins them with "and", keyed by the first', () => {
+    const people = { ...post, authors: ['Ada Lovelace', 'van Rossum, Guido'] };
+    const { text, bibtex } = postCitation(people, 'apa');
+    expect(text).toBe(
+      'Lovelace, A., & van Rossum, G. (2017, January 11). Understanding Convolutional Neural Networks (A Beginner’s Guide). Convolutions, Explained. https://convolutions.example.org/understanding-convolutional-neural-networks/',
+    );
+    expect(bibtex).toMatch(/^@misc\{lovelace2017understanding,\n/);
+    expect(bibtex).toContain('  author = {Lovelace, Ada and van Rossum, Guido},\n');
+    expect(scholarMeta(people, []).filter((t) => t.name === 'citation_author')).toEqual([
+      { name: 'citation_author', content: 'Ada Lovelace' },
+      { name: 'citation_author', content: 'Guido van Rossum' },
+    ]);
+    expect(articleJsonLd(people, [])['author']).toEqual([
+      { '@type': 'Person', name: 'Ada Lovelace' },
+      { '@type': 'Person', name: 'Guido van Rossum' },
+    ]);
+    // Nobody named: no Scholar author tag, and schema.org credits the site as an organisation.
+    expect(scholarMeta(post, []).some((t) => t.name === 'citation_author')).toBe(false);
+    expect(articleJsonLd(post, [])['author']).toEqual({
+      '@type': 'Organization',
+      name: 'Convolutions, Explained',
+    });
   });
 
   test('BibTeX months are the month macros: 2026-12-01 → dec, 2026-05-31 → may; one address', () => {
@@ -90,10 +114,6 @@ describe('citing the post and what it cites', () => {
         {
           "content": "Understanding Convolutional Neural Networks (A Beginner's Guide)",
           "name": "citation_title",
-        },
-        {
-          "content": "Convolutions, Explained",
-          "name": "citation_author",
         },
         {
           "content": "2017/01/11",

@@ -63,15 +63,34 @@ describe('post frontmatter schema', () => {
   test('an unknown field is named, with the list of fields', () => {
     expect(problems({ ...valid, autor: 'A. Author' })).toMatchInlineSnapshot(`
       [
-        "(frontmatter): unknown frontmatter field "autor": the fields are title, date, excerpt, math, comments, tags, series, part, draft. Remove it or fix its spelling.",
+        "(frontmatter): unknown frontmatter field "autor": the fields are title, date, excerpt, authors, math, comments, tags, series, part, draft. Remove it or fix its spelling.",
       ]
     `);
+  });
+
+  test('authors: a list of names, or one name; an empty list or name says what to write', () => {
+    expect(postSchema.parse({ ...valid, authors: ['Ada Lovelace', ' van Rossum, Guido '] }).authors).toEqual([
+      'Ada Lovelace',
+      'van Rossum, Guido',
+    ]);
+    expect(postSchema.parse({ ...valid, authors: 'Ada Lovelace' }).authors).toEqual(['Ada Lovelace']);
+    expect(postSchema.parse(valid).authors).toBeUndefined();
+    expect(problems({ ...valid, authors: [] })).toEqual([
+      'authors: "authors" must name one or more people, one name per item, for example authors: [Ada Lovelace, "van Rossum, Guido"]; got [].',
+    ]);
+    expect(problems({ ...valid, authors: ['Ada Lovelace', ''] })[0]).toContain('one name per item');
+    expect(problems({ ...valid, authors: 3 })).toEqual([
+      'authors: "authors" must be a list of names, for example authors: [Ada Lovelace, "van Rossum, Guido"]; got 3.',
+    ]);
+    expect(problems({ ...valid, author: 'Ada Lovelace' })).toEqual([
+      '(frontmatter): "author" is Jekyll’s: write authors: [Ada Lovelace] (a list, one name per item) instead.',
+    ]);
   });
 
   test('Jekyll’s mathjax and layout say what to write instead', () => {
     expect(problems({ ...valid, layout: 'post', mathjax: true, autor: 'x' })).toMatchInlineSnapshot(`
       [
-        "(frontmatter): "layout" is not needed: every post uses the site’s post layout. Remove it. "mathjax" is Jekyll’s: use math: true instead (KaTeX renders the formulas at build time). unknown frontmatter field "autor": the fields are title, date, excerpt, math, comments, tags, series, part, draft. Remove it or fix its spelling.",
+        "(frontmatter): "layout" is not needed: every post uses the site’s post layout. Remove it. "mathjax" is Jekyll’s: use math: true instead (KaTeX renders the formulas at build time). unknown frontmatter field "autor": the fields are title, date, excerpt, authors, math, comments, tags, series, part, draft. Remove it or fix its spelling.",
       ]
     `);
   });
