@@ -9,7 +9,8 @@ import preactRenderer from '@astrojs/preact/server.js';
 import type { APIRoute } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getCollection, render } from 'astro:content';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
+import { SITE_AUTHORS, SITE_DESCRIPTION, SITE_TITLE } from '../consts';
+import { displayName } from '../lib/authors';
 import { feedHtml } from '../lib/feed-html';
 import { postPath, sitePath } from '../lib/paths';
 import { isForAuthors, publishedPosts } from '../lib/posts';
@@ -34,6 +35,10 @@ export const GET: APIRoute = async ({ site }) => {
         description: post.data.excerpt,
         categories: post.data.tags,
         content: feedHtml(html, url),
+        // RSS's own <author> wants an e-mail address; feed readers take names from Dublin Core.
+        customData: (post.data.authors ?? SITE_AUTHORS)
+          .map((name) => `<dc:creator>${escapeXml(displayName(name))}</dc:creator>`)
+          .join(''),
       };
     }),
   );
@@ -43,7 +48,10 @@ export const GET: APIRoute = async ({ site }) => {
     description: SITE_DESCRIPTION,
     site: new URL(sitePath('/'), site).href,
     items,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>en</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
   });
 };
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);

@@ -161,6 +161,9 @@ test('under /blog/: home, the article and its live playground, search, a tag pag
     expect(links.slice(1)).toContain(`${SITE}${ARTICLE}`);
     expect(links.filter((l) => !l?.startsWith(`${SITE}${BASE}`))).toEqual([]);
     expect(xml, 'the self link').toContain(`href="${SITE}${BASE}rss.xml" rel="self"`);
+    expect(xml, 'each item names the site’s default authors').toContain(
+      '<dc:creator>Ada Lovelace</dc:creator><dc:creator>Guido van Rossum</dc:creator>',
+    );
   });
 
   await test.step('the _headers file gives each page its policy at its address under /blog/', async () => {
