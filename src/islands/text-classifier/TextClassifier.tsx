@@ -11,7 +11,7 @@ import './text-classifier.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CopyFigureLink } from '../shared/CopyFigureLink';
 import { useDemoIds } from '../shared/ids';
-import { Message } from '../shared/Message';
+import { TextInput } from '../shared/TextInput';
 import { Predict } from '../shared/Predict';
 import { siteUrl } from '../shared/site-url';
 import { useUrlState } from '../shared/use-url-state';
@@ -131,30 +131,16 @@ export default function TextClassifier(props: TextClassifierProps) {
 
   return (
     <div class="demo tx" data-testid="text-classifier" data-ready={live ? 'true' : undefined}>
-      <div class="tx-text demo-anchor">
-        <label for={id('text')}>An e-mail subject line</label>
-        <input
-          id={id('text')}
-          class="demo-input tx-text__input"
-          type="text"
-          dir="auto"
-          autoComplete="off"
-          spellcheck={false}
-          value={draft}
-          readOnly={!live}
-          data-testid="text-input"
-          aria-describedby={`${id('text')}-message`}
-          aria-invalid={message.tone === 'error' && message.text !== '' ? 'true' : undefined}
-          onInput={(e) => onText(e.currentTarget.value)}
-        />
-        <Message
-          id={`${id('text')}-message`}
-          text={loadError || message.text}
-          tone={loadError ? 'error' : message.tone}
-          placement="inline"
-          testId="text-message"
-        />
-      </div>
+      <TextInput
+        id={id('text')}
+        label="An e-mail subject line"
+        class="tx-text"
+        value={draft}
+        live={live}
+        message={loadError || message.text}
+        tone={loadError ? 'error' : message.tone}
+        onInput={onText}
+      />
 
       <div class="tx-result" aria-live="polite">
         {([1, 0] as const).map((c) => (

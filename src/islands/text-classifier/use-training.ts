@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { textCnnWeightsFromList } from '../../compute/text-cnn';
 import { TEXT_SUBJECTS_URL } from '../../compute/text-cnn-file';
 import { siteUrl } from '../shared/site-url';
-import { WorkerClient } from '../shared/worker-client';
+import { startTrainer, WorkerClient } from '../shared/worker-client';
 import type { Classifier } from './model';
 import type { Replies, Request } from './protocol';
 
@@ -57,21 +57,21 @@ export function useTraining(
 
   const start = (model: Classifier): Promise<Trainer> => {
     if (ready.current) return ready.current;
-    const t = new Trainer();
-    trainer.current = t;
-    const backend = new URLSearchParams(location.search).get('backend');
-    ready.current = t
-      .request({
+    const { client: t, ready: init } = startTrainer<Request, Replies, Trainer>(
+      () => new Trainer(),
+      (backend) => ({
         type: 'init',
         subjectsUrl: new URL(siteUrl(TEXT_SUBJECTS_URL), location.href).href,
         vocabulary: [...model.vocab.tokens],
         config: model.config,
-        backend: backend === 'cpu' || backend === 'wasm' ? backend : null,
-      })
-      .then((r) => {
-        setState((s) => ({ ...s, backend: r.reason }));
-        return t;
-      });
+        backend,
+      }),
+    );
+    trainer.current = t;
+    ready.current = init.then((r) => {
+      setState((s) => ({ ...s, backend: r.reason }));
+      return t;
+    });
     ready.current.catch(() => {
       ready.current = null;
       t.dispose();
