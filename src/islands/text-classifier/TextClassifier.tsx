@@ -85,10 +85,15 @@ export default function TextClassifier(props: TextClassifierProps) {
     };
   }, []);
 
-  const training = useTraining(pretrained, (trained, acc) => {
-    setModel(trained);
-    setAccuracy(acc);
-  });
+  const root = useRef<HTMLDivElement>(null);
+  const training = useTraining(
+    pretrained,
+    (trained, acc) => {
+      setModel(trained);
+      setAccuracy(acc);
+    },
+    root,
+  );
 
   const url = useUrlState({
     key: props.instance,
@@ -130,7 +135,7 @@ export default function TextClassifier(props: TextClassifierProps) {
   const busy = t.status === 'starting' || t.status === 'training';
 
   return (
-    <div class="demo tx" data-testid="text-classifier" data-ready={live ? 'true' : undefined}>
+    <div class="demo tx" ref={root} data-testid="text-classifier" data-ready={live ? 'true' : undefined}>
       <TextInput
         id={id('text')}
         label="An e-mail subject line"
@@ -221,7 +226,13 @@ export default function TextClassifier(props: TextClassifierProps) {
         </button>
       </div>
       {t.status !== 'idle' && (
-        <p class="tx-progress" data-testid="train-progress" data-status={t.status}>
+        <p
+          class="tx-progress"
+          data-testid="train-progress"
+          data-status={t.status}
+          data-progress={t.progress}
+          data-held={t.held ? 'true' : 'false'}
+        >
           {t.status === 'failed' && t.message}
           {t.status === 'starting' && 'Starting TensorFlow.js in the background…'}
           {(t.status === 'training' || t.status === 'done') && (
@@ -232,6 +243,7 @@ export default function TextClassifier(props: TextClassifierProps) {
               {t.accuracies.length > 0 && <>, held out {t.accuracies.map(percent).join(' → ')}</>};{' '}
               {t.seconds.toFixed(1)} s{t.backend && <> ({t.backend})</>}
               {t.status === 'done' && '. The figure now uses the weights you trained.'}
+              {t.held && '. Paused while the demo is off screen or the tab is hidden.'}
             </>
           )}
         </p>
