@@ -39,9 +39,9 @@ test('axe finds nothing serious on search results, in light and dark', async ({ 
   test.setTimeout(90_000);
   await page.goto('/search/?q=kernel');
   // The index loads on first search: give a busy machine time.
-  // The three lessons and the authoring guide.
-  await expect(page.getByTestId('search-status')).toHaveText('4 results for “kernel”', { timeout: 20_000 });
-  await expect(page.getByTestId('search-result')).toHaveCount(4);
+  // The four lessons and the authoring guide.
+  await expect(page.getByTestId('search-status')).toHaveText('5 results for “kernel”', { timeout: 20_000 });
+  await expect(page.getByTestId('search-result')).toHaveCount(5);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     expect(await seriousViolations(page), colorScheme).toEqual([]);

@@ -7,7 +7,7 @@
 import { SITE_URL as PUBLISHED_URL } from '../../src/consts';
 import { convolveGrid, SEED_INPUT, SEED_KERNEL } from '../../src/compute';
 import { expect, test } from './fixtures';
-import { ARTICLE_PATH, DRAFT_PATH } from './pages';
+import { ARTICLE_PATH, DRAFT_PATH, PART4_PATH } from './pages';
 import { seedParagraphs, seedTitle } from './seed';
 
 const RFC_822 =
@@ -78,6 +78,7 @@ test('the feed is well-formed RSS 2.0 with one full item per published post, and
     homeLinks,
   );
   expect(paths).not.toContain(DRAFT_PATH);
+  expect(paths, 'part 4 is published').toContain(PART4_PATH);
   for (const item of feed.items as FeedItem[]) {
     expect(item.link.startsWith(`${PUBLISHED_URL}/`), `${item.title}: absolute link`).toBe(true);
     expect(item.guid).toBe(item.link);

@@ -30,12 +30,19 @@ export const PART2_TITLE = 'Feature maps: many filters, ReLU and pooling';
 /** The series' own page. */
 export const SERIES_PATH = '/series/cnns-step-by-step/';
 export const SERIES_NAME = 'CNNs, step by step';
-/** content/posts/2026-12-01-learning-the-filters (part 3) is a draft: never in the build. */
-export const DRAFT_PATH = '/searching-text/';
-export const DRAFT_TITLE = 'Searching text with convolutions';
+/** content/posts/draft-example is a draft: never in the build. */
+export const DRAFT_PATH = '/draft-example/';
+export const DRAFT_TITLE = 'A draft, kept out of the build';
+/** A word only the draft uses. */
+export const DRAFT_WORD = 'marsupialia';
+/** Its tag, which no published post uses. */
+export const DRAFT_TAG = 'unfinished';
 /** Part 3 of the series (content/posts/2026-12-01-learning-the-filters). */
 export const PART3_PATH = '/learning-the-filters/';
 export const PART3_TITLE = 'Learning the filters';
+/** Part 4 of the series (content/posts/2026-12-08-searching-text). */
+export const PART4_PATH = '/searching-text/';
+export const PART4_TITLE = 'Searching text with convolutions';
 
 export class ArticlePage {
   readonly body: Locator;

@@ -6,6 +6,7 @@ import { expect, test } from './fixtures';
 import {
   ARTICLE_PATH,
   DRAFT_PATH,
+  DRAFT_TAG,
   DRAFT_TITLE,
   GUIDE_PATH,
   GUIDE_TITLE,
@@ -13,6 +14,8 @@ import {
   PART2_TITLE,
   PART3_PATH,
   PART3_TITLE,
+  PART4_PATH,
+  PART4_TITLE,
 } from './pages';
 import { seedTitle } from './seed';
 
@@ -24,21 +27,31 @@ test('tag pages: the index counts posts per tag; each tag page lists exactly its
   await expect(index.getByRole('listitem')).toHaveText([
     'authoring (1 post)',
     'basics (1 post)',
-    'cnn (3 posts)',
+    'cnn (4 posts)',
     'convolution (1 post)',
     'guide (1 post)',
-    'pooling (1 post)',
+    'pooling (2 posts)',
     'relu (1 post)',
+    'text (1 post)',
     'training (1 post)',
   ]);
   await index.getByRole('link', { name: 'cnn' }).click();
   await expect(page).toHaveURL('/tags/cnn/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posts tagged “cnn”');
-  // The draft (part 4) is tagged cnn too, and must not show.
-  await expect(page.getByTestId('tag-posts').locator('h2')).toHaveText([PART3_TITLE, PART2_TITLE, seedTitle]);
+  await expect(page.getByTestId('tag-posts').locator('h2')).toHaveText([
+    PART4_TITLE,
+    PART3_TITLE,
+    PART2_TITLE,
+    seedTitle,
+  ]);
   await page.goto('/tags/guide/');
   await expect(page.getByTestId('tag-posts').locator('h2')).toHaveText([GUIDE_TITLE]);
-  expect((await page.request.get('/tags/text/')).status(), 'a tag only a draft uses has no page').toBe(404);
+  await page.goto('/tags/text/');
+  await expect(page.getByTestId('tag-posts').locator('h2')).toHaveText([PART4_TITLE]);
+  expect(
+    (await page.request.get(`/tags/${DRAFT_TAG}/`)).status(),
+    'a tag only a draft uses has no page',
+  ).toBe(404);
 });
 
 test('a post links its tags to their pages', async ({ page }) => {
@@ -109,6 +122,9 @@ test('previous and next: each post links to its neighbours in date order', async
   await nav.locator('a[rel="next"]').click();
   await expect(page).toHaveURL(PART3_PATH);
   await expect(nav.locator('a[rel="prev"]')).toContainText(GUIDE_TITLE);
+  await nav.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(PART4_PATH);
+  await expect(nav.locator('a[rel="prev"]')).toContainText(PART3_TITLE);
   await expect(nav.locator('a[rel="next"]')).toHaveCount(0);
 });
 
@@ -118,10 +134,13 @@ test('a draft is in no page, list, sitemap or feed of the build', async ({ page,
   await expect(page.getByText(DRAFT_TITLE)).toHaveCount(0);
   const sitemap = await (await request.get('/sitemap-0.xml')).text();
   expect(sitemap).not.toContain(DRAFT_PATH);
-  for (const path of ['/', ARTICLE_PATH, GUIDE_PATH, '/tags/']) {
+  for (const path of ['/', ARTICLE_PATH, GUIDE_PATH, PART4_PATH, '/tags/']) {
     expect(sitemap, `the sitemap lists ${path}`).toContain(`<loc>${PUBLISHED_URL}${path}</loc>`);
   }
-  expect(await (await request.get('/rss.xml')).text()).not.toContain('searching-text');
+  const feed = await (await request.get('/rss.xml')).text();
+  expect(feed, 'the feed has no link to the draft').not.toContain(`${PUBLISHED_URL}${DRAFT_PATH}`);
+  expect(feed, 'the feed has no item for the draft').not.toContain(DRAFT_TITLE);
+  expect(feed, 'the feed has part 4').toContain(`${PUBLISHED_URL}${PART4_PATH}`);
 });
 
 test('social cards: each post has its own 1200×630 image; other pages the site’s', async ({

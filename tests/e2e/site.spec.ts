@@ -1,5 +1,13 @@
 import { expect, test } from './fixtures';
-import { ARTICLE_PATH, GUIDE_PATH, GUIDE_TITLE, PART2_TITLE, PART3_TITLE, SERIES_NAME } from './pages';
+import {
+  ARTICLE_PATH,
+  GUIDE_PATH,
+  GUIDE_TITLE,
+  PART2_TITLE,
+  PART3_TITLE,
+  PART4_TITLE,
+  SERIES_NAME,
+} from './pages';
 import { seedTitle } from './seed';
 
 test('home leads with the lessons in series order, above the fold on a phone; the guide is for authors', async ({
@@ -12,12 +20,13 @@ test('home leads with the lessons in series order, above the fold on a phone; th
     seedTitle,
     PART2_TITLE,
     PART3_TITLE,
+    PART4_TITLE,
     GUIDE_TITLE,
   ]);
   await expect(titles.first(), 'the first lesson is on the first screen of a phone').toBeInViewport();
   const series = page.getByTestId('home-series');
   await expect(series.getByRole('heading', { level: 2 })).toHaveText(SERIES_NAME);
-  await expect(series.locator('.post-card__part')).toHaveText(['Part 1', 'Part 2', 'Part 3']);
+  await expect(series.locator('.post-card__part')).toHaveText(['Part 1', 'Part 2', 'Part 3', 'Part 4']);
   const card = page.locator('article.post-card').filter({ hasText: seedTitle });
   await expect(card).toContainText('Written on January 11, 2017');
   await expect(card).toContainText('In the future I will be using ConvNets to search for textual patterns');

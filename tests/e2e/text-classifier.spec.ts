@@ -3,6 +3,7 @@
  * run here in Node on the shipped weights (public/data/text/text-cnn.json): never from the page.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseTextModel } from '../../src/compute/text-cnn-file';
 import {
@@ -121,4 +122,48 @@ test('train from scratch: progress, held-out accuracy, then back to the pretrain
   }
   await demo.root.getByTestId('use-pretrained').click();
   expect(await demo.probabilities(), 'the pretrained figure is back').toEqual(pretrained);
+});
+
+/** Tells the page its tab is hidden or shown, as the browser does when the reader switches tabs. */
+async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((hidden) => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (hidden ? 'hidden' : 'visible'),
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+test('training holds while the tab is hidden or the demo is off screen, and finishes once it is back', async ({
+  page,
+}) => {
+  const demo = new TextClassifierPage(page);
+  await demo.open();
+  const progress = demo.root.getByTestId('train-progress');
+  const share = async () => Number(await progress.getAttribute('data-progress'));
+  // Hidden before it starts, so the check does not race a run that takes only a few seconds.
+  await setTabHidden(page, true);
+  await demo.root.getByTestId('train-scratch').click();
+  await expect(progress, 'held in a hidden tab').toHaveAttribute('data-held', 'true', { timeout: 60_000 });
+  await expect(progress).toHaveAttribute('data-status', 'training');
+  await expect(progress).toContainText('Paused while the demo is off screen or the tab is hidden');
+  await page.waitForTimeout(1500);
+  expect(await share(), 'no batch trained while the tab is hidden').toBe(0);
+
+  // The tab is back, but the demo is scrolled off screen: still held.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(demo.root).not.toBeInViewport();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await setTabHidden(page, false);
+  await page.waitForTimeout(1500);
+  expect(await share(), 'no batch trained while the demo is off screen').toBe(0);
+  await expect(progress).toHaveAttribute('data-held', 'true');
+
+  // On screen again: it goes on, to the end.
+  await demo.root.scrollIntoViewIfNeeded();
+  await expect(progress, 'training goes on').toHaveAttribute('data-held', 'false');
+  await expect(progress, 'training finishes').toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  expect(await share(), 'the whole run was trained').toBe(1);
+  await expect(progress).toContainText('held out');
 });

@@ -7,6 +7,7 @@ import * as reference from '../../src/compute';
 import * as engine from '../../src/compute/tf';
 import { drawFeatureMap } from '../../src/islands/shared/feature-map';
 import { benchFeatureMaps } from './feature-maps';
+import { textCnnPredict } from './text-cnn';
 import { tightSameFilter } from './tight-loop';
 
 export interface BenchResult {
@@ -53,6 +54,8 @@ const harness = {
   tightSameFilter,
   /** The feature-maps demo's update (tests/harness/feature-maps.ts). */
   benchFeatureMaps,
+  /** The text classifier's TensorFlow.js model on given weights and ids (tests/harness/text-cnn.ts). */
+  textCnnPredict,
   /** Times `iterations` full updates of a size x size RGB image with a k x k kernel. */
   async bench(size: number, k: number, iterations: number, mode: BenchMode): Promise<BenchResult> {
     const { rgba, kernel, input } = benchCase(size, k);

@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DIGITS_HEADER_URL, DIGITS_URL, weightList, weightsFromList, type DigitWeights } from '../../compute';
 import { siteUrl } from './load';
 import { nextFrameAt, type CurvePoint, type TrainSettings } from './model';
-import type { Backend, StepReply } from './protocol';
+import type { Backend, Replies, Request, StepReply } from './protocol';
+import { startTrainer } from '../shared/worker-client';
 import { Trainer } from './trainer';
 
 /** Held-out accuracy is measured after about this many training examples (and on pause). */
@@ -81,22 +82,22 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
     const w = latest.current.weights;
     if (w === null) return Promise.reject(new Error('the weights have not loaded yet'));
     update({ status: 'starting', message: '' });
-    const t = new Trainer();
-    trainer.current = t;
-    const backend = new URLSearchParams(location.search).get('backend');
-    ready.current = t
-      .request({
+    const { client: t, ready: init } = startTrainer<Request, Replies, Trainer>(
+      () => new Trainer(),
+      (backend) => ({
         type: 'init',
         weights: weightList(w),
         settings: workerSettings(),
         digitsUrl: new URL(siteUrl(DIGITS_URL), location.href).href,
         headerUrl: new URL(siteUrl(DIGITS_HEADER_URL), location.href).href,
-        backend: backend === 'cpu' || backend === 'wasm' ? backend : null,
-      })
-      .then((r) => {
-        update({ status: 'ready', backend: r.backend, tensors: r.tensors });
-        return t;
-      });
+        backend,
+      }),
+    );
+    trainer.current = t;
+    ready.current = init.then((r) => {
+      update({ status: 'ready', backend: r.backend, tensors: r.tensors });
+      return t;
+    });
     ready.current.catch((error: Error) => {
       update({
         status: 'failed',

@@ -45,3 +45,30 @@ export class WorkerClient<Req extends { type: string }, Replies extends Record<R
     this.waiting.clear();
   }
 }
+
+/** The backend a page asks for with `?backend=cpu` or `?backend=wasm` (tests, benchmarks); null: the worker picks. */
+export type BackendChoice = 'cpu' | 'wasm' | null;
+
+/**
+ * Starts a demo's worker the one way: the client made by `make` (its constructor creates the worker),
+ * then its `init` request, built by `init` with the page's backend choice. The caller keeps the
+ * client (to dispose of it) and waits on `ready` (the worker's answer to `init`).
+ */
+export function startTrainer<
+  Req extends { type: string },
+  Replies extends Record<Req['type'], unknown>,
+  Client extends WorkerClient<Req, Replies>,
+>(
+  make: () => Client,
+  init: (backend: BackendChoice) => Extract<Req, { type: 'init' }>,
+): { client: Client; ready: Promise<Replies['init' & Req['type']]> } {
+  const client = make();
+  const asked = new URLSearchParams(location.search).get('backend');
+  const backend = asked === 'cpu' || asked === 'wasm' ? asked : null;
+  return {
+    client,
+    ready: client.request<'init' & Req['type']>(
+      init(backend) as Extract<Req, { type: 'init' & Req['type'] }>,
+    ),
+  };
+}

@@ -11,7 +11,7 @@ import './text-classifier.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CopyFigureLink } from '../shared/CopyFigureLink';
 import { useDemoIds } from '../shared/ids';
-import { Message } from '../shared/Message';
+import { TextInput } from '../shared/TextInput';
 import { Predict } from '../shared/Predict';
 import { siteUrl } from '../shared/site-url';
 import { useUrlState } from '../shared/use-url-state';
@@ -85,10 +85,15 @@ export default function TextClassifier(props: TextClassifierProps) {
     };
   }, []);
 
-  const training = useTraining(pretrained, (trained, acc) => {
-    setModel(trained);
-    setAccuracy(acc);
-  });
+  const root = useRef<HTMLDivElement>(null);
+  const training = useTraining(
+    pretrained,
+    (trained, acc) => {
+      setModel(trained);
+      setAccuracy(acc);
+    },
+    root,
+  );
 
   const url = useUrlState({
     key: props.instance,
@@ -130,31 +135,17 @@ export default function TextClassifier(props: TextClassifierProps) {
   const busy = t.status === 'starting' || t.status === 'training';
 
   return (
-    <div class="demo tx" data-testid="text-classifier" data-ready={live ? 'true' : undefined}>
-      <div class="tx-text demo-anchor">
-        <label for={id('text')}>An e-mail subject line</label>
-        <input
-          id={id('text')}
-          class="demo-input tx-text__input"
-          type="text"
-          dir="auto"
-          autoComplete="off"
-          spellcheck={false}
-          value={draft}
-          readOnly={!live}
-          data-testid="text-input"
-          aria-describedby={`${id('text')}-message`}
-          aria-invalid={message.tone === 'error' && message.text !== '' ? 'true' : undefined}
-          onInput={(e) => onText(e.currentTarget.value)}
-        />
-        <Message
-          id={`${id('text')}-message`}
-          text={loadError || message.text}
-          tone={loadError ? 'error' : message.tone}
-          placement="inline"
-          testId="text-message"
-        />
-      </div>
+    <div class="demo tx" ref={root} data-testid="text-classifier" data-ready={live ? 'true' : undefined}>
+      <TextInput
+        id={id('text')}
+        label="An e-mail subject line"
+        class="tx-text"
+        value={draft}
+        live={live}
+        message={loadError || message.text}
+        tone={loadError ? 'error' : message.tone}
+        onInput={onText}
+      />
 
       <div class="tx-result" aria-live="polite">
         {([1, 0] as const).map((c) => (
@@ -235,7 +226,13 @@ export default function TextClassifier(props: TextClassifierProps) {
         </button>
       </div>
       {t.status !== 'idle' && (
-        <p class="tx-progress" data-testid="train-progress" data-status={t.status}>
+        <p
+          class="tx-progress"
+          data-testid="train-progress"
+          data-status={t.status}
+          data-progress={t.progress}
+          data-held={t.held ? 'true' : 'false'}
+        >
           {t.status === 'failed' && t.message}
           {t.status === 'starting' && 'Starting TensorFlow.js in the background…'}
           {(t.status === 'training' || t.status === 'done') && (
@@ -246,6 +243,7 @@ export default function TextClassifier(props: TextClassifierProps) {
               {t.accuracies.length > 0 && <>, held out {t.accuracies.map(percent).join(' → ')}</>};{' '}
               {t.seconds.toFixed(1)} s{t.backend && <> ({t.backend})</>}
               {t.status === 'done' && '. The figure now uses the weights you trained.'}
+              {t.held && '. Paused while the demo is off screen or the tab is hidden.'}
             </>
           )}
         </p>

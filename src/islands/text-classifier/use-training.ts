@@ -2,13 +2,14 @@
  * "Train from scratch", from the island's side: the worker (and with it TensorFlow.js) is created on
  * the first press; it is reset to seeded random weights and asked for runs of ~250 ms until
  * EPOCHS epochs are done, the progress shown after each; then its weights and top n-grams replace
- * the pretrained ones. "Use the pretrained weights" stops a run and goes back.
+ * the pretrained ones. "Use the pretrained weights" stops a run and goes back. While the demo is
+ * off screen or the tab is hidden, the run holds: the next request waits until the reader is back.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { textCnnWeightsFromList } from '../../compute/text-cnn';
 import { TEXT_SUBJECTS_URL } from '../../compute/text-cnn-file';
 import { siteUrl } from '../shared/site-url';
-import { WorkerClient } from '../shared/worker-client';
+import { startTrainer, WorkerClient } from '../shared/worker-client';
 import type { Classifier } from './model';
 import type { Replies, Request } from './protocol';
 
@@ -33,6 +34,8 @@ export interface TrainingState {
   accuracies: number[];
   seconds: number;
   message: string;
+  /** Training, but held before its next run: off screen or in a hidden tab. */
+  held: boolean;
 }
 
 const idle: TrainingState = {
@@ -44,34 +47,72 @@ const idle: TrainingState = {
   accuracies: [],
   seconds: 0,
   message: '',
+  held: false,
 };
 
 export function useTraining(
   pretrained: Classifier | null,
   onTrained: (model: Classifier, accuracy: number) => void,
+  root: { current: HTMLElement | null },
 ) {
   const [state, setState] = useState<TrainingState>(idle);
   const trainer = useRef<Trainer | null>(null);
   const ready = useRef<Promise<Trainer> | null>(null);
   const runId = useRef(0);
+  const onScreen = useRef(true);
+  const tabHidden = useRef(false);
+  /** Runs waiting for the reader to come back. */
+  const waiting = useRef<(() => void)[]>([]);
+  const release = () => waiting.current.splice(0).forEach((go) => go());
+
+  // Off screen or in a hidden tab: the loop waits before its next run.
+  useEffect(() => {
+    const el = root.current;
+    if (el === null) return;
+    const changed = () => {
+      if (onScreen.current && !tabHidden.current) release();
+    };
+    const observer = new IntersectionObserver(([entry]) => {
+      onScreen.current = entry?.isIntersecting ?? true;
+      changed();
+    });
+    observer.observe(el);
+    const onVisibility = () => {
+      tabHidden.current = document.visibilityState === 'hidden';
+      changed();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+
+  /** Resolves at once while the reader can see the demo, else when they can again (or on stop). */
+  const whenSeen = async (): Promise<void> => {
+    if (onScreen.current && !tabHidden.current) return;
+    setState((s) => ({ ...s, held: true }));
+    await new Promise<void>((go) => waiting.current.push(go));
+    setState((s) => ({ ...s, held: false }));
+  };
 
   const start = (model: Classifier): Promise<Trainer> => {
     if (ready.current) return ready.current;
-    const t = new Trainer();
-    trainer.current = t;
-    const backend = new URLSearchParams(location.search).get('backend');
-    ready.current = t
-      .request({
+    const { client: t, ready: init } = startTrainer<Request, Replies, Trainer>(
+      () => new Trainer(),
+      (backend) => ({
         type: 'init',
         subjectsUrl: new URL(siteUrl(TEXT_SUBJECTS_URL), location.href).href,
         vocabulary: [...model.vocab.tokens],
         config: model.config,
-        backend: backend === 'cpu' || backend === 'wasm' ? backend : null,
-      })
-      .then((r) => {
-        setState((s) => ({ ...s, backend: r.reason }));
-        return t;
-      });
+        backend,
+      }),
+    );
+    trainer.current = t;
+    ready.current = init.then((r) => {
+      setState((s) => ({ ...s, backend: r.reason }));
+      return t;
+    });
     ready.current.catch(() => {
       ready.current = null;
       t.dispose();
@@ -89,6 +130,8 @@ export function useTraining(
       await t.request({ type: 'reset', seed: SEED, learningRate: 0.003, batch: 32 });
       setState((s) => ({ ...s, status: 'training' }));
       for (;;) {
+        await whenSeen();
+        if (runId.current !== id) return;
         const r = await t.request({ type: 'run', ms: RUN_MS });
         if (runId.current !== id) return;
         const done = r.accuracy !== null && r.epoch >= EPOCHS;
@@ -126,6 +169,7 @@ export function useTraining(
   /** Stops a run (its answers are ignored) and forgets its progress. */
   const stop = () => {
     runId.current++;
+    release();
     setState(idle);
   };
 

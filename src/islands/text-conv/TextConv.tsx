@@ -15,6 +15,7 @@ import { CopyFigureLink } from '../shared/CopyFigureLink';
 import { formatNumber } from '../shared/format';
 import { useDemoIds } from '../shared/ids';
 import { Message } from '../shared/Message';
+import { TextInput } from '../shared/TextInput';
 import { readDraft } from '../shared/parse';
 import { Predict } from '../shared/Predict';
 import { RadioGroup } from '../shared/RadioGroup';
@@ -132,31 +133,17 @@ export default function TextConv(props: TextConvProps) {
   const live = hydrated;
   return (
     <div class="demo tc" data-testid="text-conv" data-ready={live ? 'true' : undefined}>
-      <div class="tc-text demo-anchor">
-        <label for={id('text')}>Your sentence</label>
-        <input
-          ref={input}
-          id={id('text')}
-          class="demo-input tc-text__input"
-          type="text"
-          dir="auto"
-          autoComplete="off"
-          spellcheck={false}
-          value={draft}
-          readOnly={!live}
-          data-testid="text-input"
-          aria-describedby={`${id('text')}-message`}
-          aria-invalid={textMessage.tone === 'error' && textMessage.text !== '' ? 'true' : undefined}
-          onInput={(e) => onText(e.currentTarget.value)}
-        />
-        <Message
-          id={`${id('text')}-message`}
-          text={textMessage.text}
-          tone={textMessage.tone}
-          placement="inline"
-          testId="text-message"
-        />
-      </div>
+      <TextInput
+        id={id('text')}
+        label="Your sentence"
+        class="tc-text"
+        value={draft}
+        live={live}
+        message={textMessage.text}
+        tone={textMessage.tone}
+        onInput={onText}
+        inputRef={input}
+      />
       <div class="tc-make demo-anchor">
         <button
           type="button"
