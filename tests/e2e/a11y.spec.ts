@@ -1,15 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { ARTICLE_PATH, PlaygroundPage, StepperPage } from './pages';
+import { seriousViolations } from './axe';
 
 test.use({ reducedMotion: 'reduce' });
-
-async function seriousViolations(page: import('@playwright/test').Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('axe finds nothing serious on the 404 page', async ({ page, consoleErrors }) => {
   await page.goto('/no-such-page/');

@@ -3,10 +3,10 @@
  * hydrates, each demo used once, then checked by axe. The fixtures fail any test whose page logs
  * a console error or requests anything from another host.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 
 const sitemap = readFileSync(new URL('../../dist/sitemap-0.xml', import.meta.url), 'utf8');
 const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc ?? '/').pathname);
@@ -56,10 +56,7 @@ for (const path of paths) {
     // everything in place (the theme tests check that), then axe runs again.
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      const serious = await seriousViolations(page);
       expect(serious, `${colorScheme} theme`).toEqual([]);
     }
   });

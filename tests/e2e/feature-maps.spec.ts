@@ -3,13 +3,13 @@
  * with bias −10 on the checkerboard picture, ReLU, 2×2 max pool stride 2). Expected numbers come
  * from src/compute's reference run here, in Node, on the same sample PNG: never from the page.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { featureMaps, layerShapes, shapeText, type LayerSpec } from '../../src/compute';
 import { follow, toSpec, workingPicture, type Inspect } from '../../src/islands/feature-maps/model';
 import { decodePng } from '../../src/islands/kernel-playground/static-figure';
 import { expect, test } from './fixtures';
 import { FeatureMapsPage, GUIDE_PATH } from './pages';
+import { seriousViolations } from './axe';
 
 // Each test visits the page once and checks many things (nine maps pixel by pixel, axe): more than
 // the default 30 s on a busy 2-core machine.
@@ -235,10 +235,7 @@ for (const view of VIEWS) {
       await fm.pick(2, 'relu', 30, 30, view.hasTouch);
       await expect(fm.inspector).toContainText('Filter 3, ReLU cell row 31, column 31');
       await fm.root.locator('.demo-predict summary').click();
-      const results = await new AxeBuilder({ page }).include('[data-testid="feature-maps"]').analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      const serious = await seriousViolations(page, '[data-testid="feature-maps"]');
       expect(serious).toEqual([]);
     });
   });

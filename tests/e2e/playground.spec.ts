@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
   depthwiseConv2d,
@@ -13,6 +12,7 @@ import {
 import { expect, test } from './fixtures';
 import { blankPng, corruptPng, EMPTY_SVG } from './images';
 import { GUIDE_PATH, PlaygroundPage } from './pages';
+import { seriousViolations } from './axe';
 
 test.use({ reducedMotion: 'reduce' });
 // Each test loads TensorFlow.js in a fresh page; on a busy 2-core machine that alone can take 10 s.
@@ -374,8 +374,10 @@ test.describe('uploads', () => {
   });
 });
 
-test('no tensor leaks over 1,000 kernel edits', async ({ page }) => {
-  test.setTimeout(240_000);
+// 300 edits: a leak of one tensor an edit shows as 300. The soak (`npm run soak`, and in CI) makes
+// 10,000 (3,000 in CI) and also watches the heap.
+test('no tensor leaks over 300 kernel edits', async ({ page }) => {
+  test.setTimeout(120_000);
   const playground = new PlaygroundPage(page);
   await playground.open();
   const before = await playground.tensors();
@@ -384,7 +386,7 @@ test('no tensor leaks over 1,000 kernel edits', async ({ page }) => {
     const cell = root.querySelectorAll<HTMLInputElement>(
       '[data-testid="kernel-cell"]',
     )[4] as HTMLInputElement;
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < 300; i++) {
       const updates = Number(root.dataset['updates']);
       cell.value = String((i % 9) - 4);
       cell.dispatchEvent(new Event('input', { bubbles: true }));
@@ -393,8 +395,8 @@ test('no tensor leaks over 1,000 kernel edits', async ({ page }) => {
         await new Promise((r) => setTimeout(r, 0));
     }
   });
-  await expect.poll(() => playground.tensors(), { message: 'tensor count after 1,000 edits' }).toBe(before);
-  expect(await playground.updates()).toBeGreaterThan(500);
+  await expect.poll(() => playground.tensors(), { message: 'tensor count after 300 edits' }).toBe(before);
+  expect(await playground.updates()).toBeGreaterThan(150);
 });
 
 test('the webcam (Chromium’s synthetic camera here) is filtered frame after frame, pauses offscreen, and stops', async ({
@@ -504,12 +506,7 @@ for (const size of WIDTHS) {
         await test.step('axe finds nothing serious in the playground, settings and question open', async () => {
           await playground.openSettings();
           await playground.root.locator('.playground-predict summary').click();
-          const results = await new AxeBuilder({ page })
-            .include('[data-testid="kernel-playground"]')
-            .analyze();
-          const serious = results.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          const serious = await seriousViolations(page, '[data-testid="kernel-playground"]');
           expect(serious).toEqual([]);
         });
       });

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { convolveGrid, SEED_INPUT, SEED_KERNEL, type Padding } from '../../src/compute/index.ts';
 import { expect, test } from './fixtures';
 import { ARTICLE_PATH, GUIDE_PATH, StepperPage } from './pages';
+import { seriousViolations } from './axe';
 
 const SEED_OUTPUT = [
   [4, 3, 4],
@@ -738,9 +738,6 @@ test('axe finds nothing serious in the stepper: settings open, a message, a symb
   await stepper.setting('dilation', '3');
   await stepper.root.locator('details.demo-predict').first().locator('summary').click();
   await stepper.term('s').first().hover();
-  const results = await new AxeBuilder({ page }).include('[data-testid="conv-stepper"]').analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = await seriousViolations(page, '[data-testid="conv-stepper"]');
   expect(serious).toEqual([]);
 });

@@ -2,7 +2,6 @@
  * The text classifier in the authoring guide. Expected numbers come from src/compute's reference,
  * run here in Node on the shipped weights (public/data/text/text-cnn.json): never from the page.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseTextModel } from '../../src/compute/text-cnn-file';
@@ -14,6 +13,7 @@ import {
 } from '../../src/islands/text-classifier/model';
 import { expect, test } from './fixtures';
 import { GUIDE_PATH, TextClassifierPage } from './pages';
+import { seriousViolations } from './axe';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -114,10 +114,7 @@ test('train from scratch: progress, held-out accuracy, then back to the pretrain
   expect(accuracy, 'the trained network beats always answering "not spam"').toBeGreaterThan(0.7);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).include('[data-testid="text-classifier"]').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const serious = await seriousViolations(page, '[data-testid="text-classifier"]');
     expect(serious, `axe finds nothing serious in the trained figure (${scheme})`).toEqual([]);
   }
   await demo.root.getByTestId('use-pretrained').click();

@@ -3,7 +3,6 @@
  * filters made from "sh" and "ell"). Expected numbers come from src/compute's reference run here,
  * in Node, on the same text and filters: never from the page. One visit checks many things.
  */
-import AxeBuilder from '@axe-core/playwright';
 import {
   filterFromText,
   graphemes,
@@ -17,6 +16,7 @@ import {
 import { EMPTY_MESSAGE } from '../../src/islands/text-conv/model';
 import { expect, test } from './fixtures';
 import { GUIDE_PATH, TextConvPage } from './pages';
+import { seriousViolations } from './axe';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -120,10 +120,7 @@ test('typed text, filters and settings: every shown score is the reference; winn
   // axe in both themes: the page follows the system setting, so switching it re-colours in place.
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).include('[data-testid="text-conv"]').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const serious = await seriousViolations(page, '[data-testid="text-conv"]');
     expect(serious, `${colorScheme} theme`).toEqual([]);
   }
 });
