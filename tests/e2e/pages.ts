@@ -265,18 +265,18 @@ export class PlaygroundPage {
   }
 }
 
-type FmStage = 'conv' | 'relu' | 'pool';
-
-/** The feature-maps demo, hydrated: the `index`-th on its page. */
-export class FeatureMapsPage {
+/**
+ * What every live demo's page object shares: its root (the `index`-th element with the demo's
+ * test id on the page), and opening a page with it, scrolled into view and ready.
+ */
+class DemoPage {
   readonly root: Locator;
-  readonly inspector: Locator;
   constructor(
     readonly page: Page,
+    testId: string,
     readonly index = 0,
   ) {
-    this.root = page.getByTestId('feature-maps').nth(index);
-    this.inspector = this.root.getByTestId('fm-inspector');
+    this.root = page.getByTestId(testId).nth(index);
   }
 
   /** Opens a page (the authoring guide by default), scrolls the demo into view, waits until it is live. */
@@ -288,6 +288,17 @@ export class FeatureMapsPage {
   async waitReady(): Promise<void> {
     await this.root.scrollIntoViewIfNeeded();
     await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+  }
+}
+
+type FmStage = 'conv' | 'relu' | 'pool';
+
+/** The feature-maps demo, hydrated: the `index`-th on its page. */
+export class FeatureMapsPage extends DemoPage {
+  readonly inspector: Locator;
+  constructor(page: Page, index = 0) {
+    super(page, 'feature-maps', index);
+    this.inspector = this.root.getByTestId('fm-inspector');
   }
 
   async updates(): Promise<number> {
@@ -336,26 +347,11 @@ export class FeatureMapsPage {
   }
 }
 
-export class TextConvPage {
-  readonly root: Locator;
+export class TextConvPage extends DemoPage {
   readonly input: Locator;
-  constructor(
-    readonly page: Page,
-    readonly index = 0,
-  ) {
-    this.root = page.getByTestId('text-conv').nth(index);
+  constructor(page: Page, index = 0) {
+    super(page, 'text-conv', index);
     this.input = this.root.getByTestId('text-input');
-  }
-
-  /** Opens a page (the authoring guide by default), scrolls the demo into view, waits until it is live. */
-  async open(path = GUIDE_PATH): Promise<void> {
-    await this.page.goto(path);
-    await this.waitReady();
-  }
-
-  async waitReady(): Promise<void> {
-    await this.root.scrollIntoViewIfNeeded();
-    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
   }
 
   filter(f: number): Locator {
@@ -397,22 +393,11 @@ export class TextConvPage {
 }
 
 /** The digit network demo (the authoring guide's live example shows held-out digit no. 10, a 7). */
-export class DigitNetworkPage {
-  readonly root: Locator;
+export class DigitNetworkPage extends DemoPage {
   readonly bars: Locator;
-  constructor(
-    readonly page: Page,
-    readonly index = 0,
-  ) {
-    this.root = page.getByTestId('digit-network').nth(index);
+  constructor(page: Page, index = 0) {
+    super(page, 'digit-network', index);
     this.bars = this.root.getByTestId('prediction-bar');
-  }
-
-  /** Opens a page (the authoring guide by default), scrolls the demo into view, waits for its weights. */
-  async open(path = GUIDE_PATH): Promise<void> {
-    await this.page.goto(path);
-    await this.root.scrollIntoViewIfNeeded();
-    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
   }
 
   /** The ten probabilities shown, as the bars hold them (data-probability), digit 0 first. */
@@ -449,21 +434,11 @@ export class DigitNetworkPage {
 }
 
 /** The text classifier (TextClassifier) on a page: its numbers read from data-value attributes. */
-export class TextClassifierPage {
-  readonly root: Locator;
+export class TextClassifierPage extends DemoPage {
   readonly input: Locator;
-  constructor(
-    readonly page: Page,
-    readonly index = 0,
-  ) {
-    this.root = page.getByTestId('text-classifier').nth(index);
+  constructor(page: Page, index = 0) {
+    super(page, 'text-classifier', index);
     this.input = this.root.getByTestId('text-input');
-  }
-
-  async open(path = GUIDE_PATH): Promise<void> {
-    await this.page.goto(path);
-    await this.root.scrollIntoViewIfNeeded();
-    await this.root.and(this.page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
   }
 
   /** [not spam, spam], as shown. */
