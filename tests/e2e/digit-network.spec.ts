@@ -16,6 +16,7 @@ import {
   type DigitWeights,
   type LayersModelJson,
 } from '../../src/compute';
+import { DEFAULT_SETTINGS } from '../../src/islands/digit-network/defaults';
 import { expect, test } from './fixtures';
 import { DigitNetworkPage, GUIDE_PATH } from './pages';
 
@@ -101,7 +102,7 @@ test('draw, pick, predict and step: the shown numbers are the reference network 
   ] as const) {
     await rate.fill(bad);
     await expect(rate.locator('xpath=..'), `η = ${bad}`).toContainText(sentence);
-    await expect(demo.root).toHaveAttribute('data-learning-rate', '0.1');
+    await expect(demo.root).toHaveAttribute('data-learning-rate', String(DEFAULT_SETTINGS.learningRate));
   }
   await rate.fill('0.5');
   await expect(demo.root).toHaveAttribute('data-learning-rate', '0.5');
@@ -157,8 +158,8 @@ test('draw, pick, predict and step: the shown numbers are the reference network 
 /**
  * The shipped network on another scale: the first layer ×10¹⁵, the second ×10¹⁵ (bias ×10³⁰), the
  * dense layer ÷10³⁰. ReLU and max pooling commute with positive scaling, so every probability is the
- * same, but the dense layer's gradient is 10³⁰ times larger: one ordinary step (η = 0.1) throws its
- * weights to ~10²⁹ and the next forward pass overflows float32. No learning rate the field accepts
+ * same, but the dense layer's gradient is 10³⁰ times larger: one ordinary step (the default η) throws
+ * its weights to ~10²⁹ and the next forward pass overflows float32. No learning rate the field accepts
  * overflows from the demo's own weights (the clipped loss stops giving gradients once the softmax
  * saturates), so this is how a real divergence is brought about here.
  */
@@ -187,7 +188,7 @@ test('a run that diverges stops itself, says why, keeps the last good weights an
   const message = demo.root.getByTestId('train-message');
   await expect(message).toContainText('Training stopped itself', { timeout: 60_000 });
   await expect(message).toContainText('the loss became NaN');
-  await expect(message).toContainText('η = 0.1');
+  await expect(message).toContainText(`η = ${DEFAULT_SETTINGS.learningRate}`);
   await expect(message).toContainText('The weights shown are the last good ones');
   await expect(toggle, 'training is stopped').toHaveText('Train');
   expect(await demo.probabilities(), 'the prediction is the last good one').toEqual(before);
