@@ -10,6 +10,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { EVALUATE_EVERY } from '../src/islands/digit-network/defaults.ts';
 import { launchOptions } from '../tests/chromium.ts';
 
 const GUIDE = '/writing-a-post/';
@@ -171,7 +172,7 @@ export async function benchDigits(address: string | undefined, port: number): Pr
     );
     const runs = [await timeTo97(page, base, 'sgd', 120), await timeTo97(page, base, 'adam', 120)];
     console.log(
-      '\nFrom "Reset to random weights" + Train to the first held-out accuracy ≥ 97% shown (batch 32, WebAssembly, held-out accuracy measured every ~3,000 examples):\n',
+      `\nFrom "Reset to random weights" + Train to the first held-out accuracy ≥ 97% shown (batch 32, WebAssembly, held-out accuracy measured every ~${EVALUATE_EVERY.toLocaleString('en')} examples):\n`,
     );
     table(
       [
