@@ -22,6 +22,12 @@ const { launchOptions } = await import('../tests/chromium.ts');
 
 const PORT = Number(process.env.BENCH_PORT ?? 4393);
 
+// `npm run bench -- digits-to97 [optimizer:rate:batch[:seed] …]`: examples to 97% held out, in Node.
+if (process.argv.includes('digits-to97')) {
+  const { benchDigitsTo97 } = await import('./bench-digits-to97.ts');
+  await benchDigitsTo97(process.argv.slice(2));
+  process.exit(0);
+}
 // `npm run bench -- digits [address]`: the digit network demo on the built site (its own tables).
 if (process.argv.includes('digits')) {
   const { benchDigits } = await import('./bench-digits.ts');

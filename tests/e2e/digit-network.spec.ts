@@ -2,7 +2,7 @@
  * The digit network demo in the authoring guide (held-out digit no. 10, a 7). Expected numbers come
  * from src/compute's reference run here, in Node, on the shipped weights and digits: never from the
  * page. One visit checks the static figure, the live prediction, a picked digit, a drawing, a blank
- * pad, a bad learning rate and one training step.
+ * pad, a bad learning rate and one training step; a second visit, a run that diverges.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -10,10 +10,13 @@ import {
   digitImage,
   digitNetForward,
   parseDigits,
+  weightList,
   weightsFromLayersModel,
   type DigitsHeader,
+  type DigitWeights,
   type LayersModelJson,
 } from '../../src/compute';
+import { DEFAULT_SETTINGS } from '../../src/islands/digit-network/defaults';
 import { expect, test } from './fixtures';
 import { DigitNetworkPage, GUIDE_PATH } from './pages';
 
@@ -99,7 +102,7 @@ test('draw, pick, predict and step: the shown numbers are the reference network 
   ] as const) {
     await rate.fill(bad);
     await expect(rate.locator('xpath=..'), `η = ${bad}`).toContainText(sentence);
-    await expect(demo.root).toHaveAttribute('data-learning-rate', '0.1');
+    await expect(demo.root).toHaveAttribute('data-learning-rate', String(DEFAULT_SETTINGS.learningRate));
   }
   await rate.fill('0.5');
   await expect(demo.root).toHaveAttribute('data-learning-rate', '0.5');
@@ -150,4 +153,51 @@ test('draw, pick, predict and step: the shown numbers are the reference network 
     Number(await demo.root.getAttribute('data-tensors')),
     'the worker reports its live tensors',
   ).toBeGreaterThan(0);
+});
+
+/**
+ * The shipped network on another scale: the first layer ×10¹⁵, the second ×10¹⁵ (bias ×10³⁰), the
+ * dense layer ÷10³⁰. ReLU and max pooling commute with positive scaling, so every probability is the
+ * same, but the dense layer's gradient is 10³⁰ times larger: one ordinary step (the default η) throws
+ * its weights to ~10²⁹ and the next forward pass overflows float32. No learning rate the field accepts
+ * overflows from the demo's own weights (the clipped loss stops giving gradients once the softmax
+ * saturates), so this is how a real divergence is brought about here.
+ */
+function rescaled(w: DigitWeights, s: number): DigitWeights {
+  const by = (a: Float32Array, f: number) => a.map((v) => v * f);
+  return {
+    conv1: { kernel: { ...w.conv1.kernel, data: by(w.conv1.kernel.data, s) }, bias: by(w.conv1.bias, s) },
+    conv2: { kernel: { ...w.conv2.kernel, data: by(w.conv2.kernel.data, s) }, bias: by(w.conv2.bias, s * s) },
+    dense: { kernel: { ...w.dense.kernel, data: by(w.dense.kernel.data, 1 / (s * s)) }, bias: w.dense.bias },
+  };
+}
+
+test('a run that diverges stops itself, says why, keeps the last good weights and offers a reset', async ({
+  page,
+}) => {
+  const big = rescaled(weights, 1e15);
+  const bytes = Buffer.concat(weightList(big).map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
+  await page.route('**/models/digit-network/weights.bin', (route) => route.fulfill({ body: bytes }));
+  const demo = new DigitNetworkPage(page);
+  await demo.open();
+  const before = await demo.probabilities();
+  within(before, reference(10), 1e-4, 'the rescaled network predicts what the shipped one does');
+
+  const toggle = demo.root.getByTestId('train-toggle');
+  await toggle.click();
+  const message = demo.root.getByTestId('train-message');
+  await expect(message).toContainText('Training stopped itself', { timeout: 60_000 });
+  await expect(message).toContainText('the loss became NaN');
+  await expect(message).toContainText(`η = ${DEFAULT_SETTINGS.learningRate}`);
+  await expect(message).toContainText('The weights shown are the last good ones');
+  await expect(toggle, 'training is stopped').toHaveText('Train');
+  expect(await demo.probabilities(), 'the prediction is the last good one').toEqual(before);
+  await expect(demo.root).toHaveAttribute('data-weights', 'pretrained');
+
+  const offer = demo.root.getByTestId('diverged-reset');
+  await expect(offer).toBeVisible();
+  await offer.click();
+  await expect(demo.root).toHaveAttribute('data-weights', 'random');
+  await expect(offer).toBeHidden();
+  await expect(message).not.toContainText('stopped itself');
 });

@@ -6,6 +6,7 @@
 import * as reference from '../../src/compute';
 import * as engine from '../../src/compute/tf';
 import { drawFeatureMap } from '../../src/islands/shared/feature-map';
+import { shippedDigitModel } from './digit-model';
 import { benchFeatureMaps } from './feature-maps';
 import { textCnnPredict } from './text-cnn';
 import { tightSameFilter } from './tight-loop';
@@ -56,6 +57,8 @@ const harness = {
   benchFeatureMaps,
   /** The text classifier's TensorFlow.js model on given weights and ids (tests/harness/text-cnn.ts). */
   textCnnPredict,
+  /** The shipped digit network loaded by tfjs-layers, on the first n held-out digits. */
+  shippedDigitModel,
   /** Times `iterations` full updates of a size x size RGB image with a k x k kernel. */
   async bench(size: number, k: number, iterations: number, mode: BenchMode): Promise<BenchResult> {
     const { rgba, kernel, input } = benchCase(size, k);

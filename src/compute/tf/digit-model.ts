@@ -42,6 +42,12 @@ export interface StepResult {
   readonly loss: number;
   /** The gradient of that loss for the first layer's kernel, HWIO [3, 3, 1, 8], before the update. */
   readonly conv1Gradient: Float32Array;
+  /**
+   * Whether the batch's probabilities and every weight after the update are finite numbers. The
+   * loss alone cannot tell: on the WASM backend ReLU and the probability clip turn NaN into
+   * numbers, so a network that overflowed reports a finite loss (about 2.30 with NaN weights).
+   */
+  readonly finite: boolean;
 }
 
 /** The intermediate stages the live figure draws, as the model computes them. */
@@ -196,8 +202,9 @@ export class DigitModel {
     return tf.tensor4d(images as Float32Array, [n, s, s, 1], 'float32');
   }
 
-  private lossOf(x: tf.Tensor4D, labels: ArrayLike<number>): tf.Scalar {
+  private lossOf(x: tf.Tensor4D, labels: ArrayLike<number>, keep?: (p: tf.Tensor2D) => void): tf.Scalar {
     const p = this.model.apply(x, { training: true }) as tf.Tensor2D;
+    keep?.(p);
     return meanCrossEntropy(p, labels, DIGIT_NET.classes);
   }
 
@@ -260,18 +267,28 @@ export class DigitModel {
     const n = checkBatch('trainStep', images, labels);
     const vars = this.variables();
     const kernelName = (vars[0] as tf.Variable).name;
+    // x − x is 0 for a finite number and NaN for NaN or ±Infinity; a sum keeps the NaN. Checked:
+    // this batch's probabilities (before the update; kept out of variableGrads' own tidy) and
+    // every weight after the update.
+    let batchCheck: tf.Scalar | undefined;
     const [lossT, gradT] = tf.tidy(() => {
       const x = this.input(images, n);
-      const { value, grads } = tf.variableGrads(() => this.lossOf(x, labels), vars);
+      const { value, grads } = tf.variableGrads(
+        () => this.lossOf(x, labels, (p) => (batchCheck = tf.keep(tf.sum(tf.sub(p, p))))),
+        vars,
+      );
       const conv1 = tf.clone(grads[kernelName] as tf.Tensor);
       this.optimizer.applyGradients(grads);
-      return [value, conv1];
+      const weightsCheck = vars.map((v) => tf.sum(tf.sub(v, v)));
+      const overflow = tf.addN([batchCheck as tf.Scalar, ...weightsCheck]);
+      return [tf.stack([value, overflow]), conv1];
     });
-    const [loss] = await lossT.data();
+    batchCheck?.dispose();
+    const [loss, overflow] = await lossT.data();
     const conv1Gradient = (await gradT.data()) as Float32Array;
     lossT.dispose();
     gradT.dispose();
-    return { loss: loss as number, conv1Gradient };
+    return { loss: loss as number, conv1Gradient, finite: overflow === 0 };
   }
 
   /** Frees the weights, the optimiser's slots and the staged view. */

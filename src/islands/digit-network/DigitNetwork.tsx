@@ -361,6 +361,19 @@ export default function DigitNetwork({ start, instance }: DigitNetworkProps) {
           </strong>
         </p>
         <Message text={t.message} placement="inline" testId="train-message" />
+        {t.diverged && (
+          <p class="dn-diverged">
+            <button
+              type="button"
+              class="demo-button"
+              data-testid="diverged-reset"
+              disabled={busy || problems.seed !== ''}
+              onClick={() => void training.reset()}
+            >
+              Start over from random weights
+            </button>
+          </p>
+        )}
         <div class="dn-charts">
           <LineChart
             title="Training loss"

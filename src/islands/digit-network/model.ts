@@ -12,25 +12,16 @@ import {
   type DigitStages,
   type DigitWeights,
 } from '../../compute';
+import { DEFAULT_RATE, DEFAULT_SETTINGS, MAX_LEARNING_RATE, type TrainSettings } from './defaults';
 
-export type Optimizer = 'sgd' | 'adam';
-
-export interface TrainSettings {
-  learningRate: number;
-  batchSize: number;
-  seed: number;
-  optimizer: Optimizer;
-}
-
-export const DEFAULT_SETTINGS: TrainSettings = {
-  learningRate: 0.1,
-  batchSize: 32,
-  seed: 1,
-  optimizer: 'sgd',
-};
-/** The step size each optimiser starts from when the reader switches to it. */
-export const DEFAULT_RATE: Record<Optimizer, number> = { sgd: 0.1, adam: 0.003 };
-export const MAX_LEARNING_RATE = 10;
+export {
+  DEFAULT_RATE,
+  DEFAULT_SETTINGS,
+  EVALUATE_EVERY,
+  MAX_LEARNING_RATE,
+  type Optimizer,
+  type TrainSettings,
+} from './defaults';
 export const BATCH_SIZES = [1, 8, 16, 32, 64, 128] as const;
 export const MAX_SEED = 999_999;
 
@@ -140,6 +131,17 @@ export function stepUpdate(
     gradient: filterRows(gradient, filter),
     after: filterRows(after, filter),
   };
+}
+
+/**
+ * What the reader reads when training stopped itself: where, why, that the weights shown are the
+ * last good ones, and what to do (the reset button sits beside it).
+ */
+export function divergedMessage(at: { loss: number; examples: number }, learningRate: number): string {
+  const what = Number.isNaN(at.loss)
+    ? 'the loss became NaN (not a number)'
+    : `the loss became ${at.loss} (no longer a finite number)`;
+  return `Training stopped itself: after ${at.examples.toLocaleString('en')} examples ${what}, because a step of η = ${learningRate} pushed the weights past the largest numbers the arithmetic can hold. The weights shown are the last good ones. Lower the learning rate and train again, or start over from random weights.`;
 }
 
 /** A weight or gradient in a grid: 3 significant digits (gradients are often 0.00x), −0 as 0. */

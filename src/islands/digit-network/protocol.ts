@@ -42,7 +42,10 @@ export interface Progress {
   /** Training examples per second in this run (forward, backward and update only). */
   examplesPerSecond: number;
   tensors: number;
-  /** Set when a batch's loss was not a number: training stopped there. */
+  /**
+   * Set when a step overflowed (its loss or a weight not a finite number): training stopped there,
+   * the run was undone, and `weights` are the ones the run began with.
+   */
   diverged?: { loss: number; examples: number };
 }
 
@@ -55,6 +58,8 @@ export interface StepReply {
   examples: number;
   epoch: number;
   tensors: number;
+  /** Set when the step overflowed: it was undone, and `weights` are the ones it began with. */
+  diverged?: { loss: number; examples: number };
 }
 
 export interface Replies {

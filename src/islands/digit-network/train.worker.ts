@@ -21,6 +21,7 @@ import { DigitModel } from '../../compute/tf/digit-model';
 import { startTrainingBackend } from '../../compute/tf/training-backend';
 import { serveRequests, type Handlers } from '../shared/worker-serve';
 import type { Replies, Request, WorkerSettings } from './protocol';
+import { shownLoss, stillFinite, trainRun } from './train-run';
 
 let model: DigitModel | null = null;
 let data: DigitSet | null = null;
@@ -130,37 +131,40 @@ const handlers: Handlers<Request, Replies> = {
   },
   async train(r) {
     const m = need(model, 'model');
-    const losses: number[] = [];
     const start = performance.now();
-    let seen = 0;
-    let diverged: { loss: number; examples: number } | undefined;
-    while (performance.now() - start < r.ms) {
-      const { images, labels } = nextBatch();
-      const { loss } = await m.trainStep(images, labels);
-      seen += labels.length;
-      examples += labels.length;
-      if (!Number.isFinite(loss)) {
-        diverged = { loss, examples };
-        break;
-      }
-      losses.push(loss);
-    }
+    const run = await trainRun(m, nextBatch, { ms: r.ms, examplesBefore: examples });
+    examples += run.seen;
     const seconds = (performance.now() - start) / 1000;
     return {
       weights: await weightsNow(),
-      losses,
+      losses: run.losses,
       examples,
       epoch,
-      examplesPerSecond: seen / seconds,
+      examplesPerSecond: run.seen / seconds,
       tensors: tf.memory().numTensors,
-      ...(diverged ? { diverged } : {}),
+      ...(run.diverged ? { diverged: run.diverged } : {}),
     };
   },
   async step() {
     const m = need(model, 'model');
-    const before = (await m.getWeights()).conv1.kernel.data;
+    const good = await m.getWeights();
+    const before = good.conv1.kernel.data;
     const { images, labels } = nextBatch();
-    const { loss, conv1Gradient } = await m.trainStep(images, labels);
+    const { loss, conv1Gradient, finite } = await m.trainStep(images, labels);
+    if (!Number.isFinite(loss) || !finite || !(await stillFinite(m, images))) {
+      m.setWeights(good);
+      return {
+        before,
+        gradient: conv1Gradient,
+        after: before,
+        weights: weightList(good),
+        loss,
+        examples,
+        epoch,
+        tensors: tf.memory().numTensors,
+        diverged: { loss: shownLoss(loss), examples: examples + labels.length },
+      };
+    }
     examples += labels.length;
     const weights = await weightsNow();
     return {

@@ -7,13 +7,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DIGITS_HEADER_URL, DIGITS_URL, weightList, weightsFromList, type DigitWeights } from '../../compute';
 import { siteUrl } from './load';
-import { nextFrameAt, type CurvePoint, type TrainSettings } from './model';
+import { divergedMessage, EVALUATE_EVERY, nextFrameAt, type CurvePoint, type TrainSettings } from './model';
 import type { Backend, Replies, Request, StepReply } from './protocol';
 import { startTrainer } from '../shared/worker-client';
 import { Trainer } from './trainer';
 
-/** Held-out accuracy is measured after about this many training examples (and on pause). */
-const EVALUATE_EVERY = 3000;
 const RUN_MS = 250;
 
 export interface TrainingState {
@@ -30,6 +28,8 @@ export interface TrainingState {
   accuracies: CurvePoint[];
   accuracy: number | null;
   message: string;
+  /** Training stopped itself because a step overflowed: the message offers a reset. */
+  diverged: boolean;
   step: (StepReply & { learningRate: number }) | null;
   /** The first layer's kernel (HWIO) at 0, 500, 1,000, 2,000, 4,000 … examples since reset. */
   film: FilmFrame[];
@@ -53,6 +53,7 @@ const initial: TrainingState = {
   accuracies: [],
   accuracy: null,
   message: '',
+  diverged: false,
   step: null,
   film: [],
 };
@@ -157,17 +158,17 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
         return;
       }
       while (live) {
-        const good = latest.current.weights;
         const p = await t.request({ type: 'train', ms: RUN_MS });
         if (!live && !p.diverged) {
           latest.current.onWeights(weightsFromList(p.weights), 'trained');
           break;
         }
         if (p.diverged) {
-          if (good) await t.request({ type: 'set-weights', weights: weightList(good) });
+          // The worker has undone the run: its weights are the ones still shown.
           update({
             running: false,
-            message: `Training stopped itself: after ${p.diverged.examples.toLocaleString('en')} examples the loss became ${p.diverged.loss} (not a number). Steps of η = ${latest.current.settings.learningRate} threw the weights so far that the arithmetic overflowed. The weights shown are the last good ones: lower the learning rate, or reset the weights.`,
+            diverged: true,
+            message: divergedMessage(p.diverged, latest.current.settings.learningRate),
           });
           return;
         }
@@ -198,7 +199,7 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
       update({ running: false });
       const t = trainer.current;
       if (t && state.status === 'ready') void evaluate(t, state.examples);
-    } else update({ running: true, message: '' });
+    } else update({ running: true, message: '', diverged: false });
   };
 
   const step = async () => {
@@ -206,10 +207,18 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
     try {
       const t = await start();
       const r = await t.request({ type: 'step' });
+      if (r.diverged) {
+        update({
+          diverged: true,
+          message: divergedMessage(r.diverged, latest.current.settings.learningRate),
+        });
+        return;
+      }
       latest.current.onWeights(weightsFromList(r.weights), 'trained');
       setState((s) => ({
         ...s,
         step: { ...r, learningRate: latest.current.settings.learningRate },
+        ...(s.diverged ? { diverged: false, message: '' } : {}),
         examples: r.examples,
         epoch: r.epoch,
         tensors: r.tensors,
@@ -234,6 +243,7 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
         accuracies: [],
         step: null,
         message: '',
+        diverged: false,
         film: [{ examples: 0, kernel: r.weights[0] as Float32Array }],
       }));
       await evaluate(t, 0);
@@ -248,7 +258,15 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
     const t = trainer.current;
     if (t && state.status === 'ready') {
       await t.request({ type: 'set-weights', weights: weightList(pretrained) });
-      setState((s) => ({ ...s, losses: [], accuracies: [], step: null, message: '', film: [] }));
+      setState((s) => ({
+        ...s,
+        losses: [],
+        accuracies: [],
+        step: null,
+        message: '',
+        diverged: false,
+        film: [],
+      }));
       await evaluate(t, state.examples);
     }
   };
