@@ -16,7 +16,13 @@ import { loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { DIGIT_PIXELS, parseDigits, type DigitSplit, type DigitsHeader } from '../src/compute/digits.ts';
+import {
+  DIGIT_PIXELS,
+  digitBatch,
+  parseDigits,
+  type DigitSplit,
+  type DigitsHeader,
+} from '../src/compute/digits.ts';
 import { mulberry32, shuffled } from '../src/compute/seeded.ts';
 import { DigitModel, type DigitOptimizer } from '../src/compute/tf/digit-model.ts';
 import { registerWasmConvGradient } from '../src/compute/tf/wasm-conv-grad.ts';
@@ -54,19 +60,8 @@ function settingsFrom(args: string[]): Setting[] {
   });
 }
 
-function batchOf(split: DigitSplit, indices: readonly number[]) {
-  const images = new Float32Array(indices.length * DIGIT_PIXELS);
-  const labels = new Uint8Array(indices.length);
-  indices.forEach((i, k) => {
-    const pixels = split.images.subarray(i * DIGIT_PIXELS, (i + 1) * DIGIT_PIXELS);
-    for (let p = 0; p < DIGIT_PIXELS; p++) images[k * DIGIT_PIXELS + p] = (pixels[p] as number) / 255;
-    labels[k] = split.labels[i] as number;
-  });
-  return { images, labels };
-}
-
 /** Share of the held-out digits classified right, in chunks of 250 as the worker does. */
-async function accuracy(model: DigitModel, test: ReturnType<typeof batchOf>): Promise<number> {
+async function accuracy(model: DigitModel, test: ReturnType<typeof digitBatch>): Promise<number> {
   let right = 0;
   const n = test.labels.length;
   for (let start = 0; start < n; start += 250) {
@@ -80,7 +75,7 @@ async function accuracy(model: DigitModel, test: ReturnType<typeof batchOf>): Pr
   return right / n;
 }
 
-async function run(s: Setting, train: DigitSplit, test: ReturnType<typeof batchOf>) {
+async function run(s: Setting, train: DigitSplit, test: ReturnType<typeof digitBatch>) {
   const model = new DigitModel({ seed: s.seed, optimizer: s.optimizer, learningRate: s.learningRate });
   const evalTimes: number[] = [];
   let examples = 0;
@@ -96,7 +91,7 @@ async function run(s: Setting, train: DigitSplit, test: ReturnType<typeof batchO
       mulberry32(s.seed * 1000 + epoch),
     );
     for (let b = 0; b < order.length && !done() && examples < CAP; b += s.batchSize) {
-      const { images, labels } = batchOf(train, order.slice(b, b + s.batchSize));
+      const { images, labels } = digitBatch(train, order.slice(b, b + s.batchSize));
       const t0 = performance.now();
       await model.trainStep(images, labels);
       trainMs += performance.now() - t0;
@@ -133,7 +128,7 @@ export async function benchDigitsTo97(args: string[]): Promise<void> {
     new Uint8Array(gunzipSync(readFileSync('public/data/digits/digits.u8.gz'))),
     header,
   );
-  const held = batchOf(
+  const held = digitBatch(
     test,
     Array.from({ length: test.count }, (_, i) => i),
   );

@@ -20,7 +20,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as prettier from 'prettier';
-import { DIGIT_PIXELS, parseDigits, type DigitSplit, type DigitsHeader } from '../src/compute/digits.ts';
+import { digitBatch, parseDigits, type DigitSplit, type DigitsHeader } from '../src/compute/digits.ts';
 import { mulberry32, shuffled } from '../src/compute/seeded.ts';
 import { DigitModel, type DigitOptimizer } from '../src/compute/tf/digit-model.ts';
 import { registerWasmConvGradient } from '../src/compute/tf/wasm-conv-grad.ts';
@@ -47,25 +47,13 @@ const optimizer = opts.optimizer as DigitOptimizer;
 const learningRate = opts.lr === undefined ? undefined : Number(opts.lr);
 const backend = opts.backend as 'wasm' | 'cpu';
 
-/** Images i of a split as a float batch (0-1) and their labels. */
-function batchOf(split: DigitSplit, indices: readonly number[]) {
-  const images = new Float32Array(indices.length * DIGIT_PIXELS);
-  const labels = new Uint8Array(indices.length);
-  indices.forEach((i, k) => {
-    const pixels = split.images.subarray(i * DIGIT_PIXELS, (i + 1) * DIGIT_PIXELS);
-    for (let p = 0; p < DIGIT_PIXELS; p++) images[k * DIGIT_PIXELS + p] = (pixels[p] as number) / 255;
-    labels[k] = split.labels[i] as number;
-  });
-  return { images, labels };
-}
-
 /** Share of a split the model classifies right, and its mean loss. */
 async function evaluate(model: DigitModel, split: DigitSplit): Promise<{ accuracy: number; loss: number }> {
   let right = 0;
   let loss = 0;
   for (let start = 0; start < split.count; start += 250) {
     const indices = Array.from({ length: Math.min(250, split.count - start) }, (_, k) => start + k);
-    const { images, labels } = batchOf(split, indices);
+    const { images, labels } = digitBatch(split, indices);
     const p = await model.predict(images);
     labels.forEach((label, k) => {
       const row = p.subarray(k * 10, k * 10 + 10);
@@ -86,7 +74,7 @@ async function useBackend(name: 'wasm' | 'cpu'): Promise<void> {
 async function throughput(name: 'wasm' | 'cpu', train: DigitSplit, seconds: number): Promise<number> {
   await useBackend(name);
   const model = new DigitModel({ seed, optimizer });
-  const { images, labels } = batchOf(
+  const { images, labels } = digitBatch(
     train,
     Array.from({ length: 32 }, (_, i) => i),
   );
@@ -154,7 +142,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     let lossSum = 0;
     for (let b = 0; b < order.length; b += batchSize) {
-      const { images, labels } = batchOf(train, order.slice(b, b + batchSize));
+      const { images, labels } = digitBatch(train, order.slice(b, b + batchSize));
       const { loss } = await model.trainStep(images, labels);
       if (!Number.isFinite(loss)) throw new Error(`train-digits: the loss became ${loss} in epoch ${epoch}`);
       lossSum += loss * labels.length;

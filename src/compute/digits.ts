@@ -47,6 +47,24 @@ export interface DigitSplit {
   readonly labels: Uint8Array;
 }
 
+/**
+ * Images `indices` of a split as one batch: pixels scaled to 0-1 (byte / 255), image after image,
+ * and their labels, as training and evaluation feed them to the network.
+ */
+export function digitBatch(
+  split: DigitSplit,
+  indices: readonly number[],
+): { images: Float32Array; labels: Uint8Array } {
+  const images = new Float32Array(indices.length * DIGIT_PIXELS);
+  const labels = new Uint8Array(indices.length);
+  indices.forEach((i, k) => {
+    const pixels = split.images.subarray(i * DIGIT_PIXELS, (i + 1) * DIGIT_PIXELS);
+    for (let p = 0; p < DIGIT_PIXELS; p++) images[k * DIGIT_PIXELS + p] = (pixels[p] as number) / 255;
+    labels[k] = split.labels[i] as number;
+  });
+  return { images, labels };
+}
+
 export interface DigitSet {
   readonly train: DigitSplit;
   readonly test: DigitSplit;

@@ -75,6 +75,7 @@ export {
   parseDigits,
   digitImage,
   digitsToFloats,
+  digitBatch,
   gunzip,
   fetchedDigits,
   type DigitsHeader,

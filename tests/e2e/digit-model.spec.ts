@@ -21,6 +21,7 @@ import {
 } from '../../src/compute';
 import { HARNESS_URL } from '../urls';
 import { expect, test } from './fixtures';
+import { openHarness } from './harness-page';
 
 const N = 100;
 const publicFile = (path: string) => fileURLToPath(new URL(`../../public/${path}`, import.meta.url));
@@ -48,14 +49,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
     await page.route(`${HARNESS_URL}/site/**`, (route) =>
       route.fulfill({ path: publicFile(new URL(route.request().url()).pathname.slice('/site/'.length)) }),
     );
-    await page.goto(`${HARNESS_URL}/?backend=${backend}`);
-    const started = await page.evaluate(() =>
-      window.harnessReady.then(
-        (r) => r.name,
-        (e: Error) => e.message,
-      ),
-    );
-    expect(started, `the ${backend} backend starts in this Chromium`).toBe(backend);
+    expect(await openHarness(page, backend), `the ${backend} backend starts in this Chromium`).toBeNull();
     const run = await page.evaluate(
       ([model, digits, header, n]) => window.harness.shippedDigitModel(model, digits, header, n),
       [

@@ -4,7 +4,6 @@
  * the WASM and CPU backends, equal src/compute's reference, computed here in Node on the same
  * numbers. The unit tests check the same in Node; this checks the code the reader's browser runs.
  */
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { conv1d, maxOverTime, mulberry32, type Conv1DOptions } from '../../src/compute';
 import {
@@ -15,8 +14,8 @@ import {
 } from '../../src/compute/text-cnn';
 import { dequantise, parseTextModel } from '../../src/compute/text-cnn-file';
 import { encode, vocabularyOf } from '../../src/compute/text-words';
-import { HARNESS_URL } from '../urls';
 import { expect, test } from './fixtures';
+import { openHarness } from './harness-page';
 
 const TOLERANCE = 1e-4;
 
@@ -73,24 +72,12 @@ function conv1dCases(): Case[] {
   return cases;
 }
 
-/** Opens the harness with one backend forced; null when it started, else why not. */
-async function openWith(page: Page, backend: string): Promise<string | null> {
-  await page.goto(`${HARNESS_URL}/?backend=${backend}`);
-  return page.evaluate(() =>
-    window.harnessReady.then(
-      (report) =>
-        report.name === new URLSearchParams(location.search).get('backend') ? null : 'other backend',
-      (error: Error) => error.message,
-    ),
-  );
-}
-
 for (const backend of ['wasm', 'cpu'] as const) {
   test.describe(`${backend} backend, text`, () => {
     test(`conv1d and max over time equal the reference on a grid of shapes (tolerance ${TOLERANCE})`, async ({
       page,
     }) => {
-      const failure = await openWith(page, backend);
+      const failure = await openHarness(page, backend);
       // WASM and CPU start in this Chromium; if one ever does not, the reason is what is reported.
       expect(failure, `${backend} started`).toBeNull();
       const cases = conv1dCases();
@@ -164,7 +151,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
     test(`the text classifier's forward pass equals the reference: random models and the shipped one (tolerance ${TOLERANCE})`, async ({
       page,
     }) => {
-      const failure = await openWith(page, backend);
+      const failure = await openHarness(page, backend);
       expect(failure, `${backend} started`).toBeNull();
       // Small random models (non-zero biases, so every path counts), then the shipped network on
       // the first 40 held-out subjects.

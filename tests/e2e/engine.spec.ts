@@ -4,23 +4,11 @@
  * code on the WASM backend) agrees with it on images of many shapes, and nothing leaks over
  * 1,000 calls (250 on WebGL).
  */
-import type { Page } from '@playwright/test';
 import { HARNESS_URL } from '../urls';
 import { expect, test } from './fixtures';
+import { openHarness } from './harness-page';
 
 const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
-
-/** Opens the harness with one backend forced; returns null (and why) if it cannot start here. */
-async function openWith(page: Page, backend: string): Promise<string | null> {
-  await page.goto(`${HARNESS_URL}/?backend=${backend}`);
-  return page.evaluate(() =>
-    window.harnessReady.then(
-      (report) =>
-        report.name === new URLSearchParams(location.search).get('backend') ? null : 'other backend',
-      (error: Error) => error.message,
-    ),
-  );
-}
 
 for (const backend of BACKENDS) {
   test.describe(`${backend} backend`, () => {
@@ -30,7 +18,7 @@ for (const backend of BACKENDS) {
     }) => {
       // WebGL on a software rasteriser compiles a shader per new shape: slow here, never a failure.
       test.setTimeout(240_000);
-      const failure = await openWith(page, backend);
+      const failure = await openHarness(page, backend);
       // A backend that cannot start in this browser has nothing to compare; the reason is recorded.
       test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
       // WebGL compiles a shader per shape (about a second each on this software rasteriser): it gets
@@ -89,7 +77,7 @@ for (const backend of BACKENDS) {
       page,
     }) => {
       test.setTimeout(240_000);
-      const failure = await openWith(page, backend);
+      const failure = await openHarness(page, backend);
       test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
       const result = await page.evaluate(async () => {
         const { engine, reference } = window.harness;
@@ -163,7 +151,7 @@ for (const backend of BACKENDS) {
     const calls = backend === 'webgl' ? 250 : 1000;
     test(`leaks no tensors over ${calls.toLocaleString('en')} calls`, async ({ page }) => {
       test.setTimeout(240_000);
-      const failure = await openWith(page, backend);
+      const failure = await openHarness(page, backend);
       test.skip(failure !== null, `${backend} does not start in this Chromium: ${failure}`);
       const counts = await page.evaluate(async (calls) => {
         const { engine } = window.harness;

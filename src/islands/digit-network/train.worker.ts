@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
   DIGIT_PIXELS,
+  digitBatch,
   fetchedDigits,
   parseDigits,
   type DigitSet,
@@ -64,14 +65,7 @@ function nextBatch(): { images: Float32Array; labels: Uint8Array } {
   }
   const indices = order.slice(position, position + size);
   position += indices.length;
-  const images = new Float32Array(indices.length * DIGIT_PIXELS);
-  const labels = new Uint8Array(indices.length);
-  indices.forEach((i, k) => {
-    const pixels = set.images.subarray(i * DIGIT_PIXELS, (i + 1) * DIGIT_PIXELS);
-    for (let p = 0; p < DIGIT_PIXELS; p++) images[k * DIGIT_PIXELS + p] = (pixels[p] as number) / 255;
-    labels[k] = set.labels[i] as number;
-  });
-  return { images, labels };
+  return digitBatch(set, indices);
 }
 
 const need = <T>(v: T | null, what: string): T => {

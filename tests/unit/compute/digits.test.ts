@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { digitImage, digitsToFloats, gunzip, parseDigits, type DigitsHeader } from '~/compute';
+import { digitBatch, digitImage, digitsToFloats, gunzip, parseDigits, type DigitsHeader } from '~/compute';
 import { buildDigits, classBytes, gzipDigits, readPackage } from '../../../scripts/data-digits.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -52,6 +52,18 @@ describe('parseDigits', () => {
 
   test('bytes become network inputs byte / 255', () => {
     expect([...digitsToFloats(Uint8Array.from([0, 51, 255]))]).toEqual([0, Math.fround(0.2), 1]);
+  });
+
+  test('a batch: the chosen images in the chosen order, byte / 255, with their labels', () => {
+    const { train } = parseDigits(tinyAsset().bytes, tinyAsset().header);
+    const { images, labels } = digitBatch(train, [1, 0, 1]);
+    expect(images.length).toBe(3 * 784);
+    // Image 1 is all 2s, image 0 all 1s (the hand-made asset above).
+    expect(new Set(images.subarray(0, 784))).toEqual(new Set([Math.fround(2 / 255)]));
+    expect(new Set(images.subarray(784, 1568))).toEqual(new Set([Math.fround(1 / 255)]));
+    expect(new Set(images.subarray(1568))).toEqual(new Set([Math.fround(2 / 255)]));
+    expect([...labels]).toEqual([5, 4, 5]);
+    expect(digitBatch(train, []).images.length).toBe(0);
   });
 
   test('gunzip (DecompressionStream) undoes gzip', async () => {
