@@ -142,6 +142,7 @@ async function benchTextConv(): Promise<void> {
   const rows: string[][] = [];
   const baseline: number[] = [];
   let worst = 0;
+  let worstWork = 0;
   try {
     await waitForServer(`${URL_BASE}/writing-a-post/`);
     const browser = await chromium.launch(launchOptions);
@@ -224,16 +225,17 @@ async function benchTextConv(): Promise<void> {
       const { median, p95 } = stats(times.out.slice(79));
       const render = stats(times.render.slice(79)).median;
       const own = stats(work.slice(79).map((s) => s * 1000));
-      worst = Math.max(worst, own.p95);
+      worst = Math.max(worst, p95);
+      worstWork = Math.max(worstWork, own.p95);
       rows.push([
         c.name,
         String(times.out.length - 79),
         ms(render),
         ms(median),
         ms(p95),
+        p95 <= 16 ? 'yes' : 'NO',
         ms(own.median),
         ms(own.p95),
-        own.p95 <= 16 ? 'yes' : 'NO',
       ]);
     }
     await browser.close();
@@ -246,9 +248,9 @@ async function benchTextConv(): Promise<void> {
     'redraw only, median ms',
     'to laid out, median ms',
     'to laid out, p95 ms',
-    'main-thread work, median ms',
-    'main-thread work, p95 ms',
-    'work p95 ≤ 16 ms',
+    'p95 ≤ 16 ms',
+    'with painting: main-thread work, median ms',
+    'with painting, p95 ms',
   ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
@@ -260,10 +262,7 @@ async function benchTextConv(): Promise<void> {
   rows.forEach((r) => console.log(line(r)));
   const frame = stats(baseline.map((s) => s * 1000));
   console.log(
-    `\nFor scale, one character of plain text changed in the demo: main-thread work median ${ms(frame.median)} ms, p95 ${ms(frame.p95)} ms (the frame itself).`,
-  );
-  console.log(
-    `Worst p95 of a keystroke's main-thread work: ${ms(worst)} ms (target ≤ 16). Load average (1 min): ${load()}.`,
+    `\nWorst p95 to laid out: ${ms(worst)} ms (target ≤ 16). With painting, by the browser's count of main-thread work: worst p95 ${ms(worstWork)} ms; for scale, one character of plain text changed in the demo costs ${ms(frame.median)} ms (median, p95 ${ms(frame.p95)}) of that here, where headless Chromium paints in software. Load average (1 min): ${load()}.`,
   );
 }
 
