@@ -28,6 +28,8 @@ export const BASE_PATH = ADDRESS.base;
  * EMBED_HOSTS environment variable adds hosts (comma-separated).
  */
 export const EMBED_HOSTS: readonly string[] = embedHosts([], process.env['EMBED_HOSTS']);
+/** How many posts the RSS feed carries, newest first, each in full (jekyll-feed's default is 10). */
+export const FEED_POSTS = 20;
 /** The CSL style of every reference list and citation: 'article-order' (the 2017 article's own order), or 'apa', 'vancouver', 'harvard1'. */
 export const CITATION_STYLE = 'article-order';
 /** The CSL style of the "Cite this post" text (people citing a web page expect APA). */

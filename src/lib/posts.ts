@@ -12,6 +12,16 @@ export function publishedPosts<T extends Dated>(posts: readonly T[], includeDraf
     .sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
 }
 
+/**
+ * The posts a feed carries in full: the `limit` newest (a reader's feed app fetches the feed
+ * again every hour or so; a feed of every post, in full, grows without end), newest first.
+ */
+export function newestPosts<T extends Dated>(posts: readonly T[], limit: number): T[] {
+  return [...posts]
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime())
+    .slice(0, Math.max(0, limit));
+}
+
 /** "January 11, 2017", in UTC so the day never shifts with the builder's time zone. */
 export function formatDate(date: Date): string {
   return date.toLocaleDateString('en-US', {

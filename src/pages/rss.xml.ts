@@ -1,5 +1,5 @@
 /**
- * The RSS feed: every published post in full. Posts are rendered through Astro's container with
+ * The RSS feed: the FEED_POSTS newest published posts, each in full. Posts are rendered through Astro's container with
  * `locals.feed` set, so each demo gives its static form and a link; feedHtml then keeps KaTeX's
  * MathML, drops the citation cards and makes every address absolute.
  */
@@ -9,11 +9,11 @@ import preactRenderer from '@astrojs/preact/server.js';
 import type { APIRoute } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getCollection, render } from 'astro:content';
-import { SITE_AUTHORS, SITE_DESCRIPTION, SITE_TITLE } from '../consts';
+import { FEED_POSTS, SITE_AUTHORS, SITE_DESCRIPTION, SITE_TITLE } from '../consts';
 import { displayName } from '../lib/authors';
 import { feedHtml } from '../lib/feed-html';
 import { postPath, sitePath } from '../lib/paths';
-import { isForAuthors, publishedPosts } from '../lib/posts';
+import { isForAuthors, newestPosts, publishedPosts } from '../lib/posts';
 import { siteOrder } from '../lib/series';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -21,8 +21,10 @@ export const GET: APIRoute = async ({ site }) => {
   const container = await AstroContainer.create();
   container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
   container.addServerRenderer({ name: '@astrojs/preact', renderer: preactRenderer });
-  // The home page's order: each series in part order, the authoring guide last.
-  const posts = siteOrder(publishedPosts(await getCollection('posts'), import.meta.env.DEV), isForAuthors);
+  // The FEED_POSTS newest posts, in the home page's order: each series in part order, the
+  // authoring guide last.
+  const all = publishedPosts(await getCollection('posts'), import.meta.env.DEV);
+  const posts = siteOrder(newestPosts(all, FEED_POSTS), isForAuthors);
   const items = await Promise.all(
     posts.map(async (post) => {
       const url = new URL(postPath(post.id), site);

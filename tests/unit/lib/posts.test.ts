@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adjacentPosts, formatDate, postSlug, publishedPosts, slugClash } from '~/lib/posts';
+import { adjacentPosts, formatDate, newestPosts, postSlug, publishedPosts, slugClash } from '~/lib/posts';
 
 const post = (id: string, date: string, draft = false) => ({ id, data: { date: new Date(date), draft } });
 
@@ -46,4 +46,19 @@ test('slugClash: two folders published at one address are named; distinct ones p
   expect(slugClash(['my-post', '2026-01-01-my-post'])).toMatchInlineSnapshot(
     `"content/posts: the folders "2026-01-01-my-post" and "my-post" would both be published at /my-post/. Rename one of them."`,
   );
+});
+
+describe('newestPosts (what the feed carries)', () => {
+  const post = (id: string, date: string) => ({ id, data: { date: new Date(date), draft: false } });
+  const posts = [
+    post('b', '2017-02-01'),
+    post('d', '2017-04-01'),
+    post('a', '2017-01-01'),
+    post('c', '2017-03-01'),
+  ];
+  test('the newest first, at most the limit', () => {
+    expect(newestPosts(posts, 2).map((p) => p.id)).toEqual(['d', 'c']);
+    expect(newestPosts(posts, 20).map((p) => p.id)).toEqual(['d', 'c', 'b', 'a']);
+    expect(newestPosts(posts, 0)).toEqual([]);
+  });
 });
