@@ -190,6 +190,11 @@ test('a run that diverges stops itself, says why, keeps the last good weights an
   await expect(message).toContainText('the loss became NaN');
   await expect(message).toContainText(`η = ${DEFAULT_SETTINGS.learningRate}`);
   await expect(message).toContainText('The weights shown are the last good ones');
+  const [messageWidth, demoWidth] = await Promise.all([
+    message.evaluate((el) => el.getBoundingClientRect().width),
+    demo.root.evaluate((el) => el.getBoundingClientRect().width),
+  ]);
+  expect(messageWidth, 'the sentence wraps inside the demo').toBeLessThanOrEqual(demoWidth);
   await expect(toggle, 'training is stopped').toHaveText('Train');
   expect(await demo.probabilities(), 'the prediction is the last good one').toEqual(before);
   await expect(demo.root).toHaveAttribute('data-weights', 'pretrained');
