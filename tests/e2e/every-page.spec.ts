@@ -44,7 +44,7 @@ test('the sitemap lists the pages a reader can reach', () => {
 });
 
 for (const path of paths) {
-  test(`${path}: every demo used, nothing from another host, axe finds nothing serious in light and dark`, async ({
+  test(`${path}: every demo used, nothing from another host, no heading level skipped, axe finds nothing serious in light and dark`, async ({
     page,
   }) => {
     // Long posts with several demos (the series parts) take a while for axe on a busy 2-core machine.
@@ -52,6 +52,15 @@ for (const path of paths) {
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
     await page.goto(path);
     await useEveryDemo(page);
+    // Headings go down one level at a time, the demos' own included (a screen reader's outline;
+    // Lighthouse counts a skipped level against accessibility).
+    const levels = await page
+      .locator('h1, h2, h3, h4, h5, h6')
+      .evaluateAll((els) => els.filter((e) => e.checkVisibility()).map((e) => Number(e.tagName[1])));
+    const skips = levels.flatMap((level, i) =>
+      i > 0 && level > (levels[i - 1] as number) + 1 ? [`h${levels[i - 1]} → h${level}`] : [],
+    );
+    expect(skips, 'no heading level is skipped').toEqual([]);
     // One visit, both themes: the page follows the system setting, so switching it re-colours
     // everything in place (the theme tests check that), then axe runs again.
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -56,7 +56,7 @@ export function Inspector({ at, followed, size, relu, poolName, poolSize }: Insp
       </dl>
       <div class="fm-steps">
         <div class="fm-step">
-          <h4>{poolName}</h4>
+          <h3>{poolName}</h3>
           {pool && pooled ? (
             <>
               <div
@@ -93,7 +93,7 @@ export function Inspector({ at, followed, size, relu, poolName, poolSize }: Insp
           )}
         </div>
         <div class="fm-step">
-          <h4>ReLU</h4>
+          <h3>ReLU</h3>
           <p>
             {relu
               ? `max(0, ${f(r.before)}) = ${f(r.after)}${r.zeroed ? ': a negative response is set to 0.' : '.'}`
@@ -101,7 +101,7 @@ export function Inspector({ at, followed, size, relu, poolName, poolSize }: Insp
           </p>
         </div>
         <div class="fm-step">
-          <h4>Convolution</h4>
+          <h3>Convolution</h3>
           <div
             class={`fm-products fm-products--${size}`}
             style={{ gridTemplateColumns: `repeat(${size}, auto)` }}

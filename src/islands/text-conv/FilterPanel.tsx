@@ -43,7 +43,7 @@ export function FilterPanel(props: FilterPanelProps) {
   return (
     <section class="tc-filter" data-testid="text-filter" data-filter={index} aria-label={name}>
       <div class="tc-filter__head">
-        <h4 class="tc-filter__title">{name}</h4>
+        <h3 class="tc-filter__title">{name}</h3>
         <Select
           id={`${id}-width`}
           label="Width"
