@@ -1,8 +1,8 @@
 /** What a post page needs for citing: computed from the post's source and the bibliography. */
 import { dirname, resolve } from 'node:path';
-import { CITE_THIS_POST_STYLE, SITE_AUTHORS, SITE_TITLE } from '../consts';
+import { CITE_THIS_POST_STYLE, SITE_TITLE } from '../consts';
 import { loadBibliography } from './bibliography';
-import { socialImagePath } from './posts';
+import { postAuthors, socialImagePath } from './posts';
 import { articleJsonLd, citedWorks, postCitation, scholarMeta, type PostFacts } from './cite-post';
 import { CITED_KEYS } from './remark-citations';
 
@@ -32,7 +32,7 @@ export function postCitations(post: PostSource, url: URL, citedKeys: readonly st
     title: post.data.title,
     date: post.data.date,
     excerpt: post.data.excerpt,
-    authors: post.data.authors ?? SITE_AUTHORS,
+    authors: postAuthors(post.data),
     siteTitle: SITE_TITLE,
     url: url.href,
     image: new URL(socialImagePath(post.id), url).href,

@@ -1,8 +1,14 @@
 /** Pure helpers over posts, kept apart from astro:content so they can be tested in Node. */
+import { SITE_AUTHORS } from '../consts.ts';
 import { sitePath } from './paths.ts';
 
 interface Dated {
   data: { date: Date; draft: boolean };
+}
+
+/** Who wrote a post: the people its frontmatter names, else the site's SITE_AUTHORS (maybe nobody). */
+export function postAuthors(data: { authors?: readonly string[] | undefined }): readonly string[] {
+  return data.authors ?? SITE_AUTHORS;
 }
 
 /** Newest first; drafts only when `includeDrafts` (the dev server). */

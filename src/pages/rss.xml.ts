@@ -9,11 +9,11 @@ import preactRenderer from '@astrojs/preact/server.js';
 import type { APIRoute } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getCollection, render } from 'astro:content';
-import { FEED_POSTS, SITE_AUTHORS, SITE_DESCRIPTION, SITE_TITLE } from '../consts';
+import { FEED_POSTS, SITE_DESCRIPTION, SITE_TITLE } from '../consts';
 import { displayName } from '../lib/authors';
 import { feedHtml } from '../lib/feed-html';
 import { postPath, sitePath } from '../lib/paths';
-import { isForAuthors, newestPosts, publishedPosts } from '../lib/posts';
+import { isForAuthors, newestPosts, postAuthors, publishedPosts } from '../lib/posts';
 import { siteOrder } from '../lib/series';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -38,7 +38,7 @@ export const GET: APIRoute = async ({ site }) => {
         categories: post.data.tags,
         content: feedHtml(html, url),
         // RSS's own <author> wants an e-mail address; feed readers take names from Dublin Core.
-        customData: (post.data.authors ?? SITE_AUTHORS)
+        customData: postAuthors(post.data)
           .map((name) => `<dc:creator>${escapeXml(displayName(name))}</dc:creator>`)
           .join(''),
       };
