@@ -14,6 +14,8 @@ import { join } from 'node:path';
 const SOURCE = 'content/posts/understanding-convolutional-neural-networks';
 const COUNTS = (process.argv[2] ?? '1,50,100,200').split(',').map(Number);
 const BUDGET_MS = 100;
+/** Cold builds of each row (RUNS=1 for a quick look). */
+const RUNS = Number(process.env.RUNS ?? 3);
 
 /** N copies of the article, each its own slug and title, none in a series (parts must be unique). */
 function makePosts(count: number): string {
@@ -65,7 +67,7 @@ function build(posts: string): { build: Timing; postbuild: Timing } {
   forgetContent();
   try {
     return {
-      build: timed(`npx astro build --outDir ${outDir}`, posts),
+      build: timed(`npm run --silent build:astro -- --outDir ${outDir}`, posts),
       postbuild: timed(
         // The link check does all its work, but fails here: the header links to the authoring
         // guide, which the folder of copies does not hold.
@@ -78,15 +80,33 @@ function build(posts: string): { build: Timing; postbuild: Timing } {
   }
 }
 
-const rows: { count: number; build: Timing; postbuild: Timing }[] = [];
-for (const count of COUNTS) {
-  const posts = makePosts(count);
-  try {
-    rows.push({ count, ...build(posts) });
-  } finally {
-    rmSync(posts, { recursive: true, force: true });
-  }
+/** The median of a few numbers (the middle one; the mean of the middle two). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+// Every row is built RUNS times, the rows taking turns (1, 50, 100, 200, 1, 50, …), so that a slow
+// minute of a shared machine falls on all rows alike; each row reports its median wall and CPU time.
+const folders = new Map(COUNTS.map((count) => [count, makePosts(count)]));
+const runs = new Map(COUNTS.map((count) => [count, [] as { build: Timing; postbuild: Timing }[]]));
+try {
+  for (let run = 0; run < RUNS; run++) {
+    for (const count of COUNTS) runs.get(count)!.push(build(folders.get(count)!));
+  }
+} finally {
+  for (const folder of folders.values()) rmSync(folder, { recursive: true, force: true });
+}
+const rows = COUNTS.map((count) => {
+  const all = runs.get(count)!;
+  const mid = (pick: (r: (typeof all)[number]) => number) => median(all.map(pick));
+  return {
+    count,
+    build: { wall: mid((r) => r.build.wall), cpu: mid((r) => r.build.cpu) },
+    postbuild: { wall: mid((r) => r.postbuild.wall), cpu: mid((r) => r.postbuild.cpu) },
+  };
+});
 
 forgetContent(); // the site's own posts again on the next build
 const first = rows[0];
@@ -94,7 +114,9 @@ const first = rows[0];
 const slope = (row: (typeof rows)[number], pick: (r: (typeof rows)[number]) => number): number =>
   first && row.count > first.count ? ((pick(row) - pick(first)) * 1000) / (row.count - first.count) : NaN;
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
-console.log(`astro build of N copies of the article (${SOURCE}), one cold build per row, then postbuild:\n`);
+console.log(
+  `astro build of N copies of the article (${SOURCE}), cold, then postbuild; the median of ${RUNS} runs of each row:\n`,
+);
 console.log(
   '| posts | build (s) | build CPU (s) | per post (ms) | each post beyond the first row (ms) | same, CPU (ms) | postbuild (s) | postbuild, each post beyond the first (ms) |',
 );

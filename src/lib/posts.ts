@@ -28,14 +28,18 @@ export function newestPosts<T extends Dated>(posts: readonly T[], limit: number)
     .slice(0, Math.max(0, limit));
 }
 
+// One formatter for the whole build: toLocaleDateString makes a new one on every call (a build
+// formats each post's date on every list that shows it).
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** "January 11, 2017", in UTC so the day never shifts with the builder's time zone. */
 export function formatDate(date: Date): string {
-  return date.toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+  return DATE_FORMAT.format(date);
 }
 
 /** A folder name's leading "YYYY-MM-DD-", which sorts folders by date but is not part of the URL. */

@@ -228,11 +228,28 @@ function card(input: SocialImageInput): El {
       : []),
   );
 
-  // Footer, above a hairline: date and the tags that fit (clipped as a last resort), then the host.
+  // Footer, above a hairline: date and the tags that fit, then the host. Should the estimate be
+  // wrong, the host's box, painted later in the background colour from 32px before its text to the
+  // canvas's edge, covers what runs under it: a clip without `overflow: hidden`, which satori draws
+  // as a mask on every child and which takes sharp about 4 ms a mask to rasterise.
   const footer = div(
-    { ...small, justifyContent: 'space-between', borderTop: `2px solid ${C.rule}`, paddingTop: 20, gap: 32 },
-    div({ gap: 18, flexShrink: 1, overflow: 'hidden', whiteSpace: 'nowrap' }, ...meta.map((m) => div({}, m))),
-    div({ color: C.accent, fontWeight: 600, flexShrink: 0 }, siteUrlHost),
+    { ...small, justifyContent: 'space-between', borderTop: `2px solid ${C.rule}`, paddingTop: 20 },
+    div(
+      { gap: 18, flexGrow: 1, flexBasis: 0, minWidth: 0, whiteSpace: 'nowrap' },
+      ...meta.map((m) => div({}, m)),
+    ),
+    div(
+      {
+        color: C.accent,
+        fontWeight: 600,
+        flexShrink: 0,
+        backgroundColor: C.bg,
+        paddingLeft: 32,
+        paddingRight: PAD_X,
+        marginRight: -PAD_X,
+      },
+      siteUrlHost,
+    ),
   );
 
   // The root fills the canvas; padding goes on an inner box (satori sizes the root content-box).

@@ -40,7 +40,7 @@ test.beforeAll(async () => {
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   const steps: [string, string[]][] = [
-    ['npx', ['astro', 'build', '--outDir', OUT]],
+    ['npm', ['run', '--silent', 'build:astro', '--', '--outDir', OUT]],
     ['node', ['scripts/csp.ts', OUT]],
     ['npx', ['pagefind', '--site', OUT]],
     ['node', ['scripts/check-links.ts', OUT]],

@@ -1,4 +1,7 @@
-/** Runs a real `astro build` into a fresh temporary folder, with extra environment variables. */
+/**
+ * Runs a real `astro build` (as `npm run build` runs it, without the postbuild steps) into a fresh
+ * temporary folder, with extra environment variables.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,7 @@ export function astroBuild(env: Record<string, string>): {
   outDir: string;
 } {
   const outDir = mkdtempSync(join(tmpdir(), 'astro-build-'));
-  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+  const result = spawnSync('npm', ['run', '--silent', 'build:astro', '--', '--outDir', outDir], {
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     timeout: 240_000,

@@ -49,3 +49,21 @@ test('titleFontSize: shrinks as the title grows, within 30..76px', () => {
   expect(sizes.at(-1)).toBeGreaterThanOrEqual(30);
   expect(sizes.at(-1)).toBeLessThan(sizes[0]!);
 });
+
+test('socialImage: tags too wide for the footer never run into the site address', async () => {
+  const card = { ...base, title: 'Padding', date: 'May 5, 2021' };
+  // Glyphs far wider than the footer's estimate (13px a character): the widest tags there are.
+  const wide = await socialImage({ ...card, tags: ['W'.repeat(18), 'W'.repeat(13), 'm'.repeat(15)] });
+  const none = await socialImage(card);
+  // The address, right-aligned, and the 32px before it and the margin after it, across the footer row.
+  const region = { left: 820, top: 545, width: 1200 - 820, height: 50 };
+  const pixels = async (png: Buffer) => sharp(png).extract(region).raw().toBuffer();
+  const [a, b] = await Promise.all([pixels(wide), pixels(none)]);
+  let differing = 0;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > 2) differing++;
+  expect(differing).toBe(0);
+  // ...and the wide tags are drawn (the row left of the address differs).
+  const left = { left: 300, top: 545, width: 400, height: 50 };
+  const [c, d] = await Promise.all([wide, none].map((png) => sharp(png).extract(left).raw().toBuffer()));
+  expect(c!.equals(d!)).toBe(false);
+});
