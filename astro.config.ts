@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
+import { rehypeKatexRendered, remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
 import { remarkCitations } from './src/lib/remark-citations.ts';
 import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
 import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
@@ -48,6 +48,7 @@ export default defineConfig({
       rehypePlugins: [
         [rehypeBaseLinks, { base: BASE_PATH }],
         rehypeKatex,
+        rehypeKatexRendered,
         rehypeKatexFonts,
         rehypeMathSearch,
         rehypeMathScroll,
