@@ -4,8 +4,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
-import { rehypeKatexRendered, remarkKatexStrict } from './src/lib/remark-katex-strict.ts';
+import { rehypeKatex } from './src/lib/rehype-katex.ts';
 import { remarkCitations } from './src/lib/remark-citations.ts';
 import { remarkLiveExamples } from './src/lib/remark-live-examples.ts';
 import { rehypeMathScroll } from './src/lib/rehype-math-scroll.ts';
@@ -40,7 +39,6 @@ export default defineConfig({
       remarkPlugins: [
         remarkLiveExamples,
         remarkMath,
-        remarkKatexStrict,
         [remarkCitations, { style: CITATION_STYLE }],
         remarkDemoProps,
         [remarkExternalMedia, { hosts: EMBED_HOSTS }],
@@ -48,7 +46,6 @@ export default defineConfig({
       rehypePlugins: [
         [rehypeBaseLinks, { base: BASE_PATH }],
         rehypeKatex,
-        rehypeKatexRendered,
         rehypeKatexFonts,
         rehypeMathSearch,
         rehypeMathScroll,

@@ -1,4 +1,4 @@
-import rehypeKatex from 'rehype-katex';
+import { rehypeKatex } from '~/lib/rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
