@@ -70,8 +70,7 @@ function push(out: ElementContent[], node: ElementContent): void {
 /** KaTeX's own HTML for one node, parsed: for node kinds this module does not know. */
 function viaHtml(node: { toMarkup(): string }, out: ElementContent[]): void {
   for (const child of fromHtml(node.toMarkup(), { fragment: true }).children) {
-    const { position: _, ...rest } = child as ElementContent & { position?: unknown };
-    push(out, stripPositions(rest as ElementContent));
+    push(out, stripPositions(child as ElementContent));
   }
 }
 
