@@ -8,7 +8,7 @@ import { featureMaps, layerShapes, shapeText, type LayerSpec } from '../../src/c
 import { follow, toSpec, workingPicture, type Inspect } from '../../src/islands/feature-maps/model';
 import { decodePng } from '../../src/islands/kernel-playground/static-figure';
 import { expect, test } from './fixtures';
-import { FeatureMapsPage, GUIDE_PATH } from './pages';
+import { FeatureMapsPage, GUIDE_PATH, settledHash } from './pages';
 import { seriousViolations } from './axe';
 
 // Each test visits the page once and checks many things (nine maps pixel by pixel, axe): more than
@@ -160,8 +160,9 @@ test('keyboard inspection, a bad kernel value keeps the last maps, and the addre
   });
   await fm.afterUpdate(() => fm.root.getByTestId('fm-relu').uncheck());
   await expect(fm.shape('pool')).resolves.toBe('61×61×3');
-  await expect.poll(() => page.evaluate(() => location.hash)).toContain('fmaps-1=');
-  const hash = await page.evaluate(() => location.hash);
+  // The address follows the figure once each change settles: wait for the last one to reach it.
+  const hash = await settledHash(page);
+  expect(hash).toContain('fmaps-1=');
   expect(hash).toContain('p:max-2-1');
   expect(hash).toContain('r:0');
   await page.reload();

@@ -20,6 +20,22 @@ export async function canvasRgba(
   return { width, height, rgba: [...Buffer.from(base64, 'base64')] };
 }
 
+/**
+ * The page's address once the demos have written their last change to it: they write a change
+ * 250 ms after it settles (src/islands/shared/use-url-state.ts), so this waits until two reads
+ * 400 ms apart agree. A reload before then would restore the change before last.
+ */
+export async function settledHash(page: Page): Promise<string> {
+  const read = () => page.evaluate(() => location.hash);
+  let last = await read();
+  for (;;) {
+    await page.waitForTimeout(400);
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+}
+
 export const ARTICLE_PATH = '/understanding-convolutional-neural-networks/';
 /** The authoring guide, a post like any other. */
 export const GUIDE_PATH = '/writing-a-post/';

@@ -15,7 +15,7 @@ import {
 } from '../../src/compute';
 import { EMPTY_MESSAGE } from '../../src/islands/text-conv/model';
 import { expect, test } from './fixtures';
-import { GUIDE_PATH, TextConvPage } from './pages';
+import { GUIDE_PATH, settledHash, TextConvPage } from './pages';
 import { seriousViolations } from './axe';
 
 test.describe.configure({ timeout: 120_000 });
@@ -103,9 +103,7 @@ test('typed text, filters and settings: every shown score is the reference; winn
   }
 
   // The address holds the figure: a reload (or a shared link) shows the same text, filters and scores.
-  await expect
-    .poll(() => page.evaluate(() => location.hash), 'the state is written to the address')
-    .toContain('textconv-1=');
+  expect(await settledHash(page), 'the state is written to the address').toContain('textconv-1=');
   await page.reload();
   await demo.waitReady();
   await expect(demo.input).toHaveValue(hard);
