@@ -8,26 +8,14 @@
 // - from "Reset to random weights" + Train to ≥ 97% held out, with the default settings (SGD) and
 //   with Adam: seconds, examples seen, the accuracy shown, examples/s.
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { EVALUATE_EVERY } from '../src/islands/digit-network/defaults.ts';
 import { launchOptions } from '../tests/chromium.ts';
+import { atAddressOrPreview } from './preview.ts';
 
 const GUIDE = '/writing-a-post/';
 export const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-
-export async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`bench digits: no site at ${url}`);
-}
 
 export function table(head: string[], body: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
@@ -128,16 +116,8 @@ async function timeTo97(page: Page, base: string, optimizer: 'sgd' | 'adam', lim
   return { optimizer, rate, seconds, accuracy, examples, trainingRate: quantile(rates, 0.5) };
 }
 
-export async function benchDigits(address: string | undefined, port: number): Promise<void> {
-  const server = address
-    ? null
-    : spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-        stdio: 'ignore',
-        detached: true,
-      });
-  const base = address ?? `http://127.0.0.1:${port}`;
-  try {
-    await waitForServer(base);
+export function benchDigits(address: string | undefined, port: number): Promise<void> {
+  return atAddressOrPreview(address, port, async (base) => {
     const loadBefore = loadavg()[0]?.toFixed(2);
     const browser = await chromium.launch(launchOptions);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -196,7 +176,5 @@ export async function benchDigits(address: string | undefined, port: number): Pr
     );
     console.log(`\nLoad average (1 min) before: ${loadBefore}, after: ${loadavg()[0]?.toFixed(2)}.`);
     await browser.close();
-  } finally {
-    if (server?.pid) process.kill(-server.pid);
-  }
+  });
 }

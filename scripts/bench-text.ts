@@ -5,10 +5,10 @@
 // update; the wait for the next screen refresh is not counted), and training from scratch in the demo's
 // worker (WebAssembly) to its plateau, as the page reports it. A report, not a test.
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { launchOptions } from '../tests/chromium.ts';
-import { quantile, table, waitForServer } from './bench-digits.ts';
+import { quantile, table } from './bench-digits.ts';
+import { atAddressOrPreview } from './preview.ts';
 
 const GUIDE = '/writing-a-post/';
 const SENTENCE = 'Re: [ILUG] cheap mortgage rates for your home business, apply now!!!';
@@ -54,16 +54,8 @@ async function training(page: Page, base: string, backend: 'wasm' | 'cpu') {
   };
 }
 
-export async function benchText(address: string | undefined, port: number): Promise<void> {
-  const server = address
-    ? null
-    : spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-        stdio: 'ignore',
-        detached: true,
-      });
-  const base = address ?? `http://127.0.0.1:${port}`;
-  try {
-    await waitForServer(base);
+export function benchText(address: string | undefined, port: number): Promise<void> {
+  return atAddressOrPreview(address, port, async (base) => {
     const loadBefore = loadavg()[0]?.toFixed(2);
     const browser = await chromium.launch(launchOptions);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -106,7 +98,5 @@ export async function benchText(address: string | undefined, port: number): Prom
     );
     console.log(`\nload average before: ${loadBefore}, after: ${loadavg()[0]?.toFixed(2)} (2 cores shared)`);
     await browser.close();
-  } finally {
-    if (server?.pid) process.kill(-server.pid);
-  }
+  });
 }

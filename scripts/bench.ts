@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { FeatureMapsMode, FeatureMapsResult } from '../tests/harness/feature-maps.ts';
 import type { BenchMode, BenchResult } from '../tests/harness/main.ts';
+import { waitForServer, withPreview } from './preview.ts';
 
 // First, as npm run test:e2e does: find a Chromium, or install one (Debian, as root), or say how.
 try {
@@ -67,18 +68,6 @@ const ratio = (base: number | undefined, median: number) =>
   base !== undefined && median > 0 ? `${(base / median).toFixed(1)}×` : '-';
 const load = () => loadavg()[0]?.toFixed(2) ?? '?';
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`bench: the harness server did not start at ${url}`);
-}
-
 async function open(page: Page, backend: string | null) {
   await page.goto(backend ? `${URL_BASE}/?backend=${backend}` : URL_BASE);
   return page.evaluate(() =>
@@ -129,10 +118,6 @@ async function benchTextConv(): Promise<void> {
     const fields = { v: '1', t: encodeURIComponent(text), s: '1', p: 'valid', d: '1' };
     return encodeFields({ ...fields, f: encodeURIComponent(JSON.stringify(filters)) });
   };
-  const preview = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-    stdio: 'ignore',
-    detached: true,
-  });
   const sentence =
     'The cat sat on the mat; the dog sat on the log. Then the cat ran at the rat, and that was that!';
   const cases = [
@@ -143,105 +128,106 @@ async function benchTextConv(): Promise<void> {
   const baseline: number[] = [];
   let worst = 0;
   let worstWork = 0;
-  try {
-    await waitForServer(`${URL_BASE}/writing-a-post/`);
-    const browser = await chromium.launch(launchOptions);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    for (const c of cases) {
-      await page.goto(`${URL_BASE}/writing-a-post/#textconv-1=${fragment(sentence, c.filters)}`);
-      const root = page.getByTestId('text-conv').first();
-      await root.scrollIntoViewIfNeeded();
-      await root.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
-      // The demos above it in the guide (feature maps, the playground) wake up too as the page scrolls: let them settle.
-      await page.waitForTimeout(4000);
-      const times = await page.evaluate(
-        async ([text, n]) => {
-          const input = document.querySelector<HTMLInputElement>('[data-testid="text-input"]')!;
-          const root = document.querySelector('[data-testid="text-conv"]')!;
-          const out: number[] = [];
-          const render: number[] = [];
-          for (let i = 0; i < n; i++) {
-            const value = text.slice(0, 2 + (i % 79));
-            input.value = value;
-            const t0 = performance.now();
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            // Preact redraws in a microtask (the figure is computed in render, not in an effect):
-            // let the microtasks run, then ask for layout, before the browser can slot in a frame.
-            for (let k = 0; k < 8; k++) await Promise.resolve();
-            render.push(performance.now() - t0);
-            void document.body.offsetHeight;
-            out.push(performance.now() - t0);
-            const shown = root.querySelectorAll('[data-testid="token"]').length;
-            if (shown !== value.length)
-              throw new Error(`the demo shows ${shown} tokens for ${value.length} characters`);
-          }
-          return { out, render };
-        },
-        [sentence, 79 * 4] as const,
-      );
-      // The same keystrokes again, each one's main-thread work counted by the browser itself
-      // (Chromium's TaskDuration: script, style, layout and paint of the frame that shows it).
-      // Wall time from the input event (above) can also hold a frame of other work that the
-      // browser slots in before the next task; this is the keystroke's own cost.
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable');
-      const taskSeconds = async () =>
-        (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ??
-        NaN;
-      const work: number[] = [];
-      for (let i = 0; i < 79 * 2; i++) {
-        const before = await taskSeconds();
-        await page.evaluate(
-          async (value) => {
+  await withPreview(
+    PORT,
+    async (base) => {
+      const browser = await chromium.launch(launchOptions);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      for (const c of cases) {
+        await page.goto(`${base}/writing-a-post/#textconv-1=${fragment(sentence, c.filters)}`);
+        const root = page.getByTestId('text-conv').first();
+        await root.scrollIntoViewIfNeeded();
+        await root.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 30_000 });
+        // The demos above it in the guide (feature maps, the playground) wake up too as the page scrolls: let them settle.
+        await page.waitForTimeout(4000);
+        const times = await page.evaluate(
+          async ([text, n]) => {
             const input = document.querySelector<HTMLInputElement>('[data-testid="text-input"]')!;
-            input.value = value;
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            // Until the frame that shows it has been drawn.
-            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-          },
-          sentence.slice(0, 2 + (i % 79)),
-        );
-        work.push((await taskSeconds()) - before);
-      }
-      // For scale: the same measure when one character of a plain text line in the demo changes.
-      // What that costs is the frame itself on this page (headless Chromium paints in software).
-      if (baseline.length === 0) {
-        for (let i = 0; i < 80; i++) {
-          const before = await taskSeconds();
-          await page.evaluate(async (n) => {
-            let line = document.getElementById('bench-line');
-            if (!line) {
-              line = document.createElement('span');
-              line.id = 'bench-line';
-              document.querySelector('[data-testid="text-conv"]')!.prepend(line);
+            const root = document.querySelector('[data-testid="text-conv"]')!;
+            const out: number[] = [];
+            const render: number[] = [];
+            for (let i = 0; i < n; i++) {
+              const value = text.slice(0, 2 + (i % 79));
+              input.value = value;
+              const t0 = performance.now();
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              // Preact redraws in a microtask (the figure is computed in render, not in an effect):
+              // let the microtasks run, then ask for layout, before the browser can slot in a frame.
+              for (let k = 0; k < 8; k++) await Promise.resolve();
+              render.push(performance.now() - t0);
+              void document.body.offsetHeight;
+              out.push(performance.now() - t0);
+              const shown = root.querySelectorAll('[data-testid="token"]').length;
+              if (shown !== value.length)
+                throw new Error(`the demo shows ${shown} tokens for ${value.length} characters`);
             }
-            line.textContent = String(n % 10);
-            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-          }, i);
-          baseline.push((await taskSeconds()) - before);
+            return { out, render };
+          },
+          [sentence, 79 * 4] as const,
+        );
+        // The same keystrokes again, each one's main-thread work counted by the browser itself
+        // (Chromium's TaskDuration: script, style, layout and paint of the frame that shows it).
+        // Wall time from the input event (above) can also hold a frame of other work that the
+        // browser slots in before the next task; this is the keystroke's own cost.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const taskSeconds = async () =>
+          (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ??
+          NaN;
+        const work: number[] = [];
+        for (let i = 0; i < 79 * 2; i++) {
+          const before = await taskSeconds();
+          await page.evaluate(
+            async (value) => {
+              const input = document.querySelector<HTMLInputElement>('[data-testid="text-input"]')!;
+              input.value = value;
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              // Until the frame that shows it has been drawn.
+              await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            },
+            sentence.slice(0, 2 + (i % 79)),
+          );
+          work.push((await taskSeconds()) - before);
         }
+        // For scale: the same measure when one character of a plain text line in the demo changes.
+        // What that costs is the frame itself on this page (headless Chromium paints in software).
+        if (baseline.length === 0) {
+          for (let i = 0; i < 80; i++) {
+            const before = await taskSeconds();
+            await page.evaluate(async (n) => {
+              let line = document.getElementById('bench-line');
+              if (!line) {
+                line = document.createElement('span');
+                line.id = 'bench-line';
+                document.querySelector('[data-testid="text-conv"]')!.prepend(line);
+              }
+              line.textContent = String(n % 10);
+              await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            }, i);
+            baseline.push((await taskSeconds()) - before);
+          }
+        }
+        await cdp.detach();
+        const { median, p95 } = stats(times.out.slice(79));
+        const render = stats(times.render.slice(79)).median;
+        const own = stats(work.slice(79).map((s) => s * 1000));
+        worst = Math.max(worst, p95);
+        worstWork = Math.max(worstWork, own.p95);
+        rows.push([
+          c.name,
+          String(times.out.length - 79),
+          ms(render),
+          ms(median),
+          ms(p95),
+          p95 <= 16 ? 'yes' : 'NO',
+          ms(own.median),
+          ms(own.p95),
+        ]);
       }
-      await cdp.detach();
-      const { median, p95 } = stats(times.out.slice(79));
-      const render = stats(times.render.slice(79)).median;
-      const own = stats(work.slice(79).map((s) => s * 1000));
-      worst = Math.max(worst, p95);
-      worstWork = Math.max(worstWork, own.p95);
-      rows.push([
-        c.name,
-        String(times.out.length - 79),
-        ms(render),
-        ms(median),
-        ms(p95),
-        p95 <= 16 ? 'yes' : 'NO',
-        ms(own.median),
-        ms(own.p95),
-      ]);
-    }
-    await browser.close();
-  } finally {
-    if (preview.pid) process.kill(-preview.pid);
-  }
+      await browser.close();
+    },
+    '/writing-a-post/',
+  );
   const head = [
     'case',
     'keystrokes timed',

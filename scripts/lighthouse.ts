@@ -1,36 +1,26 @@
 // npm run lighthouse: Lighthouse (mobile profile, its default) on the home page and the article of
 // the built site, served by `astro preview`, in the system Chromium. Prints the four scores of the
 // median of five runs per page (LIGHTHOUSE_RUNS changes it); fails if any is under 95. The target is 100 everywhere; the README says what was reached.
-import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, systemChromium } from '../tests/chromium.ts';
+import { withPreview } from './preview.ts';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4395);
-const BASE = `http://127.0.0.1:${PORT}`;
 const PAGES = process.argv[2]?.split(',') ?? ['/', '/understanding-convolutional-neural-networks/'];
 const FLOOR = 95;
 // LIGHTHOUSE_RUNS=3 in CI (.ci/run), to keep the whole run under 20 minutes.
 const RUNS = Number(process.env['LIGHTHOUSE_RUNS'] ?? 5);
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-  stdio: 'ignore',
-  detached: true,
-});
 const chrome = await chromeLauncher.launch({
   ...(systemChromium ? { chromePath: systemChromium } : {}),
   chromeFlags: ['--headless=new', ...chromiumArgs.filter((f) => !f.startsWith('--use-fake'))],
 });
 let failed = false;
-try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+
+/** Every page's median run, printed; `failed` when a score is under the floor. */
+async function measure(base: string): Promise<void> {
   // Lighthouse times the main thread: start on a quiet machine (right after the end-to-end suite,
   // browsers and servers are still winding down), or wait at most a minute and say so.
   const cpuTimes = () =>
@@ -55,7 +45,7 @@ try {
     // Lighthouse's own advice for noisy machines: run several times and keep the median run.
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      runs.push(await lighthouse(BASE + path, { port: chrome.port, output: 'json', logLevel: 'error' }));
+      runs.push(await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error' }));
     }
     runs.sort(
       (a, b) =>
@@ -86,9 +76,12 @@ try {
   console.log(`Median of ${RUNS} runs per page (by performance score):`);
   console.log(`| ${'page (mobile)'.padEnd(48)} | perf | a11y | best | seo |`);
   rows.forEach((r) => console.log(r));
+}
+
+try {
+  await withPreview(PORT, measure);
 } finally {
   chrome.kill();
-  if (server.pid) process.kill(-server.pid);
 }
 if (failed) {
   console.error(`A score is under ${FLOOR}.`);

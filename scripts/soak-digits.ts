@@ -4,30 +4,14 @@
 // after each run of batches) must be flat from the end of the first epoch on, and the page's JS
 // heap after GC must grow by less than 5 MB. Prints a table; exits 1 on a leak.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { launchOptions } from '../tests/chromium.ts';
+import { withPreview } from './preview.ts';
 
 const HEAP_LIMIT = 5 * 1024 * 1024;
 
 /** Serves dist/ on the port, runs the soak, stops the server. */
-export async function soakDigits(port: number): Promise<boolean> {
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  try {
-    for (let i = 0; i < 150; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    return await soak(base);
-  } finally {
-    if (server.pid) process.kill(-server.pid);
-  }
+export function soakDigits(port: number): Promise<boolean> {
+  return withPreview(port, soak);
 }
 
 async function soak(base: string): Promise<boolean> {

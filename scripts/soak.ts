@@ -2,11 +2,10 @@
 // Chromium against the built site. Reports live tensors and the JS heap (after forced garbage
 // collection) before and after; fails if tensors are not flat or the heap grew by 5 MB or more.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { launchOptions } from '../tests/chromium.ts';
+import { withPreview } from './preview.ts';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4396);
-const URL_BASE = `http://127.0.0.1:${PORT}`;
 const STEPS = Number(process.env['SOAK_STEPS'] ?? 2000);
 const EDITS = Number(process.env['SOAK_EDITS'] ?? 10000);
 const HEAP_LIMIT = 5 * 1024 * 1024;
@@ -17,19 +16,8 @@ if (process.argv.includes('digits')) {
   process.exit((await soakDigits(PORT)) ? 0 : 1);
 }
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-  stdio: 'ignore',
-  detached: true,
-});
-let failed = false;
-try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(URL_BASE)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+const passed = await withPreview(PORT, async (base) => {
+  let failed = false;
   const browser = await chromium.launch(launchOptions);
   const page = await browser.newPage({ reducedMotion: 'reduce' });
   const cdp = await page.context().newCDPSession(page);
@@ -37,7 +25,7 @@ try {
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
   };
-  await page.goto(`${URL_BASE}/understanding-convolutional-neural-networks/`);
+  await page.goto(`${base}/understanding-convolutional-neural-networks/`);
   const stepper = page.getByTestId('conv-stepper');
   await stepper.scrollIntoViewIfNeeded();
   await stepper.and(page.locator('[data-ready="true"]')).waitFor();
@@ -110,7 +98,6 @@ try {
     console.error(`The heap grew by ${mb(heap2 - heap0)}: the limit is ${mb(HEAP_LIMIT)}.`);
     failed = true;
   }
-} finally {
-  if (server.pid) process.kill(-server.pid);
-}
-process.exit(failed ? 1 : 0);
+  return !failed;
+});
+process.exit(passed ? 0 : 1);
