@@ -80,14 +80,16 @@ function stripPositions(node: ElementContent): ElementContent {
   return node;
 }
 
+/** KaTeX nodes as hast, one list (adjacent text merged). */
+function children(list: unknown[] | undefined, svg: boolean): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const child of list ?? []) convert(child, out, svg);
+  return out;
+}
+
 function convert(node: unknown, out: ElementContent[], svg: boolean): void {
   const D = internals.__domTree!;
   const n = node as Styled & Record<string, unknown> & { toMarkup(): string };
-  const children = (list: unknown[] | undefined, inSvg: boolean): ElementContent[] => {
-    const result: ElementContent[] = [];
-    for (const child of list ?? []) convert(child, result, inSvg);
-    return result;
-  };
   if (n instanceof D.Span || n instanceof D.Anchor) {
     push(out, h(n instanceof D.Anchor ? 'a' : 'span', properties(n), children(n.children, false)));
   } else if (n instanceof D.SymbolNode) {
@@ -119,7 +121,7 @@ function convert(node: unknown, out: ElementContent[], svg: boolean): void {
     if (character) push(out, h('mtext', [character]));
     else viaHtml(n, out);
   } else if (Array.isArray(n.children) && !('type' in n) && !('attributes' in n)) {
-    for (const child of children(n.children, svg)) push(out, child); // DocumentFragment
+    for (const child of n.children) convert(child, out, svg); // DocumentFragment
   } else {
     viaHtml(n, out);
   }
@@ -131,12 +133,8 @@ function convert(node: unknown, out: ElementContent[], svg: boolean): void {
  */
 export function katexHast(tex: string, options: KatexOptions = {}): ElementContent[] {
   const settings = { ...options, throwOnError: true };
-  if (!KATEX_TREE_AVAILABLE) {
-    return fromHtml(katex.renderToString(tex, settings), { fragment: true }).children.map((child) =>
-      stripPositions(child as ElementContent),
-    );
-  }
   const out: ElementContent[] = [];
-  convert(internals.__renderToDomTree!(tex, settings), out, false);
+  if (KATEX_TREE_AVAILABLE) convert(internals.__renderToDomTree!(tex, settings), out, false);
+  else viaHtml({ toMarkup: () => katex.renderToString(tex, settings) }, out);
   return out;
 }

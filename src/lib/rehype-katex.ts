@@ -9,16 +9,11 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { KatexOptions } from 'katex';
+import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { katexHast } from './katex-hast';
-import { where } from './where';
-
-/** The TeX: the text inside the formula's element. */
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map((child) => textOf(child as ElementContent)).join('') : '';
-}
+import { throwProblems, where } from './where';
 
 const classesOf = (element: Element): unknown[] =>
   Array.isArray(element.properties['className']) ? element.properties['className'] : [];
@@ -46,7 +41,7 @@ export function rehypeKatex(options: KatexOptions = {}) {
           return undefined;
         displayMode = classes.includes('math-display');
       }
-      const tex = textOf(element);
+      const tex = toString(element); // the TeX: the text inside the formula's element
       try {
         parent.children.splice(index, 1, ...katexHast(tex, { ...options, displayMode }));
       } catch (error) {
@@ -55,11 +50,6 @@ export function rehypeKatex(options: KatexOptions = {}) {
       }
       return SKIP;
     });
-    if (problems.length === 1) throw new Error(problems[0]);
-    if (problems.length > 1) {
-      throw new Error(
-        `${problems.length} formulas KaTeX cannot render in ${where(file)}:\n${problems.join('\n')}`,
-      );
-    }
+    throwProblems(file, problems, 'formulas KaTeX cannot render');
   };
 }

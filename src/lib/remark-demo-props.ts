@@ -12,7 +12,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { DEMO_NAMES, demoPropError, demoPropProblems, WHERE_PROP, type DemoName } from '../mdx/props';
-import { where } from './where';
+import { throwProblems, where } from './where';
 
 const DYNAMIC = Symbol('dynamic');
 
@@ -90,8 +90,6 @@ export function remarkDemoProps() {
       }
       node.attributes.push({ type: 'mdxJsxAttribute', name: WHERE_PROP, value: at });
     });
-    if (problems.length === 1) throw new Error(problems[0]);
-    if (problems.length > 1)
-      throw new Error(`${problems.length} demos with wrong props in ${where(file)}:\n${problems.join('\n')}`);
+    throwProblems(file, problems, 'demos with wrong props');
   };
 }

@@ -10,7 +10,7 @@ import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { blockedMediaMessage, externalOrigin, type MediaKind } from './external-media';
-import { where } from './where';
+import { throwProblems, where } from './where';
 
 const JSX_MEDIA: Record<string, MediaKind> = {
   img: 'picture',
@@ -50,11 +50,6 @@ export function remarkExternalMedia(options: RemarkExternalMediaOptions = {}) {
         if (kind && src && typeof src.value === 'string') check(kind, src.value, node);
       }
     });
-    if (problems.length === 1) throw new Error(problems[0]);
-    if (problems.length > 1) {
-      throw new Error(
-        `${problems.length} pictures or frames from other sites in ${where(file)}:\n${problems.join('\n')}`,
-      );
-    }
+    throwProblems(file, problems, 'pictures or frames from other sites');
   };
 }

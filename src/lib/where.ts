@@ -8,3 +8,13 @@ export function where(file: VFile, node?: Node): string {
   const line = node?.position?.start.line;
   return line === undefined ? path : `${path}:${line}`;
 }
+
+/**
+ * Fails a file's build with every problem found in it: one as it is, several under a line that
+ * counts them ("2 formulas KaTeX cannot render in content/posts/x/index.mdx:"). None: returns.
+ */
+export function throwProblems(file: VFile, problems: readonly string[], what: string): void {
+  if (problems.length === 1) throw new Error(problems[0]);
+  if (problems.length > 1)
+    throw new Error(`${problems.length} ${what} in ${where(file)}:\n${problems.join('\n')}`);
+}
