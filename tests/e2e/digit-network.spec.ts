@@ -18,7 +18,7 @@ import {
 } from '../../src/compute';
 import { DEFAULT_SETTINGS } from '../../src/islands/digit-network/defaults';
 import { expect, test } from './fixtures';
-import { DigitNetworkPage, GUIDE_PATH } from './pages';
+import { DigitNetworkPage, GUIDE_PATH, setTabHidden } from './pages';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -205,4 +205,38 @@ test('a run that diverges stops itself, says why, keeps the last good weights an
   await expect(demo.root).toHaveAttribute('data-weights', 'random');
   await expect(offer).toBeHidden();
   await expect(message).not.toContainText('stopped itself');
+});
+
+test('training pauses while the tab is hidden or the demo is off screen, and goes on once it is back', async ({
+  page,
+}) => {
+  const demo = new DigitNetworkPage(page);
+  await demo.open();
+  const progress = demo.root.getByTestId('train-progress');
+  const seen = async () =>
+    Number(/([\d,]+) examples seen/.exec((await progress.textContent()) ?? '')?.[1]?.replaceAll(',', ''));
+  const paused = 'paused while the demo is off screen or the tab is hidden';
+  await demo.root.getByTestId('train-toggle').click();
+  await expect.poll(seen, { timeout: 60_000, message: 'training has started' }).toBeGreaterThan(0);
+
+  await setTabHidden(page, true);
+  await expect(progress).toContainText(paused);
+  await page.waitForTimeout(500); // the run already asked for (250 ms of batches) ends
+  const held = await seen();
+  await page.waitForTimeout(1500);
+  expect(await seen(), 'no batch trained while the tab is hidden').toBe(held);
+
+  // The tab is back, but the demo is scrolled off screen: still paused.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(demo.root).not.toBeInViewport();
+  await setTabHidden(page, false);
+  await page.waitForTimeout(1500);
+  await expect(progress).toContainText(paused);
+  expect(await seen(), 'no batch trained while the demo is off screen').toBe(held);
+
+  // On screen again: it goes on.
+  await demo.root.scrollIntoViewIfNeeded();
+  await expect(progress).not.toContainText(paused);
+  await expect.poll(seen, { message: 'training goes on' }).toBeGreaterThan(held);
+  await demo.root.getByTestId('train-toggle').click();
 });

@@ -36,6 +36,17 @@ export async function settledHash(page: Page): Promise<string> {
   }
 }
 
+/** Tells the page its tab is hidden or shown, as the browser does when the reader switches tabs. */
+export async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((hidden) => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (hidden ? 'hidden' : 'visible'),
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
 export const ARTICLE_PATH = '/understanding-convolutional-neural-networks/';
 /** The authoring guide, a post like any other. */
 export const GUIDE_PATH = '/writing-a-post/';

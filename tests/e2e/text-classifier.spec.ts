@@ -2,7 +2,6 @@
  * The text classifier in the authoring guide. Expected numbers come from src/compute's reference,
  * run here in Node on the shipped weights (public/data/text/text-cnn.json): never from the page.
  */
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseTextModel } from '../../src/compute/text-cnn-file';
 import {
@@ -12,7 +11,7 @@ import {
   MAX_CHARS,
 } from '../../src/islands/text-classifier/model';
 import { expect, test } from './fixtures';
-import { GUIDE_PATH, TextClassifierPage } from './pages';
+import { GUIDE_PATH, setTabHidden, TextClassifierPage } from './pages';
 import { seriousViolations } from './axe';
 
 test.describe.configure({ timeout: 120_000 });
@@ -120,17 +119,6 @@ test('train from scratch: progress, held-out accuracy, then back to the pretrain
   await demo.root.getByTestId('use-pretrained').click();
   expect(await demo.probabilities(), 'the pretrained figure is back').toEqual(pretrained);
 });
-
-/** Tells the page its tab is hidden or shown, as the browser does when the reader switches tabs. */
-async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
-  await page.evaluate((hidden) => {
-    Object.defineProperty(document, 'visibilityState', {
-      configurable: true,
-      get: () => (hidden ? 'hidden' : 'visible'),
-    });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
-}
 
 test('training holds while the tab is hidden or the demo is off screen, and finishes once it is back', async ({
   page,

@@ -9,6 +9,7 @@ import { DIGITS_HEADER_URL, DIGITS_URL, weightList, weightsFromList, type DigitW
 import { siteUrl } from './load';
 import { divergedMessage, EVALUATE_EVERY, nextFrameAt, type CurvePoint, type TrainSettings } from './model';
 import type { Backend, Replies, Request, StepReply } from './protocol';
+import { useSeen } from '../shared/use-seen';
 import { startTrainer } from '../shared/worker-client';
 import { Trainer } from './trainer';
 
@@ -40,11 +41,13 @@ export interface FilmFrame {
   kernel: Float32Array;
 }
 
-const initial: TrainingState = {
+/** What the hook keeps; `held` is derived from it and from whether the reader can see the demo. */
+type Kept = Omit<TrainingState, 'held'>;
+
+const initial: Kept = {
   status: 'off',
   backend: null,
   running: false,
-  held: false,
   examples: 0,
   epoch: 1,
   examplesPerSecond: null,
@@ -66,15 +69,14 @@ export interface TrainingOptions {
 }
 
 export function useTraining({ weights, settings, onWeights, root }: TrainingOptions) {
-  const [state, setState] = useState<TrainingState>(initial);
+  const [state, setState] = useState<Kept>(initial);
   const trainer = useRef<Trainer | null>(null);
   const ready = useRef<Promise<Trainer> | null>(null);
   const latest = useRef({ weights, settings, onWeights });
   latest.current = { weights, settings, onWeights };
   const lastEval = useRef(-Infinity);
-  const [visible, setVisible] = useState(true);
-  const [hidden, setHidden] = useState(false);
-  const update = (next: Partial<TrainingState>) => setState((s) => ({ ...s, ...next }));
+  const held = !useSeen(root);
+  const update = (next: Partial<Kept>) => setState((s) => ({ ...s, ...next }));
 
   const workerSettings = () => ({ ...latest.current.settings });
 
@@ -128,23 +130,6 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
     const t = trainer.current;
     if (t && state.status === 'ready') void t.request({ type: 'configure', settings: workerSettings() });
   }, [settings.learningRate, settings.optimizer, settings.batchSize, settings.seed, state.status]);
-
-  // Off screen or in a hidden tab: hold.
-  useEffect(() => {
-    const el = root.current;
-    if (el === null) return;
-    const observer = new IntersectionObserver(([entry]) => setVisible(entry?.isIntersecting ?? true));
-    observer.observe(el);
-    const onVisibility = () => setHidden(document.visibilityState === 'hidden');
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      observer.disconnect();
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
-
-  const held = !visible || hidden;
-  useEffect(() => update({ held: state.running && held }), [held, state.running]);
 
   // The loop: one run of batches at a time while running and not held.
   useEffect(() => {
@@ -273,7 +258,7 @@ export function useTraining({ weights, settings, onWeights, root }: TrainingOpti
 
   useEffect(() => () => trainer.current?.dispose(), []);
 
-  return { state, toggle, step, reset, usePretrained };
+  return { state: { ...state, held: state.running && held }, toggle, step, reset, usePretrained };
 }
 
 /** The filmstrip with a frame added when training has passed the next frame's count (from reset only). */

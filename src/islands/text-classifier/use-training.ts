@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { textCnnWeightsFromList } from '../../compute/text-cnn';
 import { TEXT_SUBJECTS_URL } from '../../compute/text-cnn-file';
 import { siteUrl } from '../shared/site-url';
+import { useSeen } from '../shared/use-seen';
 import { startTrainer, WorkerClient } from '../shared/worker-client';
 import type { Classifier } from './model';
 import type { Replies, Request } from './protocol';
@@ -59,38 +60,20 @@ export function useTraining(
   const trainer = useRef<Trainer | null>(null);
   const ready = useRef<Promise<Trainer> | null>(null);
   const runId = useRef(0);
-  const onScreen = useRef(true);
-  const tabHidden = useRef(false);
+  // Off screen or in a hidden tab: the loop waits before its next run.
+  const seen = useSeen(root);
+  const seenNow = useRef(seen);
+  seenNow.current = seen;
   /** Runs waiting for the reader to come back. */
   const waiting = useRef<(() => void)[]>([]);
   const release = () => waiting.current.splice(0).forEach((go) => go());
-
-  // Off screen or in a hidden tab: the loop waits before its next run.
   useEffect(() => {
-    const el = root.current;
-    if (el === null) return;
-    const changed = () => {
-      if (onScreen.current && !tabHidden.current) release();
-    };
-    const observer = new IntersectionObserver(([entry]) => {
-      onScreen.current = entry?.isIntersecting ?? true;
-      changed();
-    });
-    observer.observe(el);
-    const onVisibility = () => {
-      tabHidden.current = document.visibilityState === 'hidden';
-      changed();
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      observer.disconnect();
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
+    if (seen) release();
+  }, [seen]);
 
   /** Resolves at once while the reader can see the demo, else when they can again (or on stop). */
   const whenSeen = async (): Promise<void> => {
-    if (onScreen.current && !tabHidden.current) return;
+    if (seenNow.current) return;
     setState((s) => ({ ...s, held: true }));
     await new Promise<void>((go) => waiting.current.push(go));
     setState((s) => ({ ...s, held: false }));
