@@ -32,6 +32,10 @@ export async function stillFinite(model: RunModel, images: Float32Array): Promis
   return (await model.predict(images)).every(Number.isFinite);
 }
 
+/** Whether a training step overflowed: its loss, or a number it checked, is not finite. */
+export const overflowed = (step: { loss: number; finite: boolean }): boolean =>
+  !Number.isFinite(step.loss) || !step.finite;
+
 /**
  * The loss the reader is told about when a step overflowed: its own if it is NaN or infinite, else
  * NaN (on WASM a network with NaN weights or probabilities still reports a finite loss).
@@ -56,10 +60,10 @@ export async function trainRun(
   do {
     const batch = nextBatch();
     images = batch.images;
-    const { loss, finite } = await model.trainStep(images, batch.labels);
+    const step = await model.trainStep(images, batch.labels);
     seen += batch.labels.length;
-    if (!Number.isFinite(loss) || !finite) return undo(shownLoss(loss));
-    losses.push(loss);
+    if (overflowed(step)) return undo(shownLoss(step.loss));
+    losses.push(step.loss);
   } while (now() - start < options.ms);
   if (!(await stillFinite(model, images))) return undo(Number.NaN);
   return { losses, seen };

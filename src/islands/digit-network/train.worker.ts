@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   DIGIT_PIXELS,
   digitBatch,
+  digitsToFloats,
   fetchedDigits,
   parseDigits,
   type DigitSet,
@@ -22,7 +23,7 @@ import { DigitModel } from '../../compute/tf/digit-model';
 import { startTrainingBackend } from '../../compute/tf/training-backend';
 import { serveRequests, type Handlers } from '../shared/worker-serve';
 import type { Replies, Request, WorkerSettings } from './protocol';
-import { shownLoss, stillFinite, trainRun } from './train-run';
+import { overflowed, shownLoss, stillFinite, trainRun } from './train-run';
 
 let model: DigitModel | null = null;
 let data: DigitSet | null = null;
@@ -144,8 +145,9 @@ const handlers: Handlers<Request, Replies> = {
     const good = await m.getWeights();
     const before = good.conv1.kernel.data;
     const { images, labels } = nextBatch();
-    const { loss, conv1Gradient, finite } = await m.trainStep(images, labels);
-    if (!Number.isFinite(loss) || !finite || !(await stillFinite(m, images))) {
+    const result = await m.trainStep(images, labels);
+    const { loss, conv1Gradient } = result;
+    if (overflowed(result) || !(await stillFinite(m, images))) {
       m.setWeights(good);
       return {
         before,
@@ -179,9 +181,7 @@ const handlers: Handlers<Request, Replies> = {
     let loss = 0;
     for (let start = 0; start < test.count; start += 250) {
       const n = Math.min(250, test.count - start);
-      const images = new Float32Array(n * DIGIT_PIXELS);
-      for (let p = 0; p < images.length; p++)
-        images[p] = (test.images[start * DIGIT_PIXELS + p] as number) / 255;
+      const images = digitsToFloats(test.images.subarray(start * DIGIT_PIXELS, (start + n) * DIGIT_PIXELS));
       const labels = test.labels.subarray(start, start + n);
       const probs = await m.predict(images);
       for (let k = 0; k < n; k++) {
