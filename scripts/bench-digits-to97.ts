@@ -5,8 +5,8 @@
 // It replays the demo's worker in Node on WebAssembly: the same model (src/compute/tf/digit-model.ts),
 // the same seeded weights and the same seeded order of the training digits each epoch. Held-out
 // accuracy is measured every 500 examples (that time is not counted as training): the examples
-// column does not depend on the machine. Without arguments: the demo's defaults (SGD, η = 0.1,
-// batch 32) and Adam at the rate the demo gives it (DEFAULT_RATE).
+// column does not depend on the machine. Without arguments: the demo's defaults (DEFAULT_SETTINGS:
+// SGD) and Adam at the rate the demo gives it (DEFAULT_RATE).
 //
 // The last column estimates the demo's wall-clock time on this machine: training at the measured
 // rate up to the first of the demo's own held-out checks (every EVALUATE_EVERY examples) that finds
@@ -19,6 +19,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import {
   DIGIT_PIXELS,
   digitBatch,
+  digitsRight,
   parseDigits,
   type DigitSplit,
   type DigitsHeader,
@@ -67,10 +68,7 @@ async function accuracy(model: DigitModel, test: ReturnType<typeof digitBatch>):
   for (let start = 0; start < n; start += 250) {
     const count = Math.min(250, n - start);
     const p = await model.predict(test.images.subarray(start * DIGIT_PIXELS, (start + count) * DIGIT_PIXELS));
-    for (let k = 0; k < count; k++) {
-      const row = p.subarray(k * 10, k * 10 + 10);
-      if (row.indexOf(Math.max(...row)) === test.labels[start + k]) right++;
-    }
+    right += digitsRight(p, test.labels.subarray(start, start + count));
   }
   return right / n;
 }

@@ -20,7 +20,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as prettier from 'prettier';
-import { digitBatch, parseDigits, type DigitSplit, type DigitsHeader } from '../src/compute/digits.ts';
+import {
+  digitBatch,
+  digitsRight,
+  parseDigits,
+  type DigitSplit,
+  type DigitsHeader,
+} from '../src/compute/digits.ts';
 import { mulberry32, shuffled } from '../src/compute/seeded.ts';
 import { DigitModel, type DigitOptimizer } from '../src/compute/tf/digit-model.ts';
 import { registerWasmConvGradient } from '../src/compute/tf/wasm-conv-grad.ts';
@@ -54,11 +60,7 @@ async function evaluate(model: DigitModel, split: DigitSplit): Promise<{ accurac
   for (let start = 0; start < split.count; start += 250) {
     const indices = Array.from({ length: Math.min(250, split.count - start) }, (_, k) => start + k);
     const { images, labels } = digitBatch(split, indices);
-    const p = await model.predict(images);
-    labels.forEach((label, k) => {
-      const row = p.subarray(k * 10, k * 10 + 10);
-      if (row.indexOf(Math.max(...row)) === label) right++;
-    });
+    right += digitsRight(await model.predict(images), labels);
     loss += (await model.loss(images, labels)) * indices.length;
   }
   return { accuracy: right / split.count, loss: loss / split.count };

@@ -65,6 +65,21 @@ export function digitBatch(
   return { images, labels };
 }
 
+/**
+ * How many digits of a batch the network got right: rows of 10 probabilities, one row a digit,
+ * whose largest (the first, on a tie) is at the label.
+ */
+export function digitsRight(probabilities: ArrayLike<number>, labels: ArrayLike<number>): number {
+  let right = 0;
+  for (let k = 0; k < labels.length; k++) {
+    let best = 0;
+    for (let d = 1; d < 10; d++)
+      if ((probabilities[k * 10 + d] as number) > (probabilities[k * 10 + best] as number)) best = d;
+    if (best === labels[k]) right++;
+  }
+  return right;
+}
+
 export interface DigitSet {
   readonly train: DigitSplit;
   readonly test: DigitSplit;

@@ -76,6 +76,7 @@ export {
   digitImage,
   digitsToFloats,
   digitBatch,
+  digitsRight,
   gunzip,
   fetchedDigits,
   type DigitsHeader,

@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   DIGIT_PIXELS,
   digitBatch,
+  digitsRight,
   digitsToFloats,
   fetchedDigits,
   parseDigits,
@@ -184,12 +185,10 @@ const handlers: Handlers<Request, Replies> = {
       const images = digitsToFloats(test.images.subarray(start * DIGIT_PIXELS, (start + n) * DIGIT_PIXELS));
       const labels = test.labels.subarray(start, start + n);
       const probs = await m.predict(images);
+      right += digitsRight(probs, labels);
       for (let k = 0; k < n; k++) {
-        const row = probs.subarray(k * 10, k * 10 + 10);
-        let bestDigit = 0;
-        for (let d = 1; d < 10; d++) if ((row[d] as number) > (row[bestDigit] as number)) bestDigit = d;
-        if (bestDigit === labels[k]) right++;
-        loss -= Math.log(Math.min(Math.max(row[labels[k] as number] as number, 1e-7), 1 - 1e-7));
+        const p = probs[k * 10 + (labels[k] as number)] as number;
+        loss -= Math.log(Math.min(Math.max(p, 1e-7), 1 - 1e-7));
       }
     }
     return { accuracy: right / test.count, loss: loss / test.count, tensors: tf.memory().numTensors };

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { digitBatch, digitImage, digitsToFloats, gunzip, parseDigits, type DigitsHeader } from '~/compute';
+import {
+  digitBatch,
+  digitImage,
+  digitsRight,
+  digitsToFloats,
+  gunzip,
+  parseDigits,
+  type DigitsHeader,
+} from '~/compute';
 import { buildDigits, classBytes, gzipDigits, readPackage } from '../../../scripts/data-digits.ts';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -125,4 +133,14 @@ describe('the committed asset (public/data/digits)', () => {
     // The gzip bytes too: what this run makes is byte for byte the committed file.
     expect(sha256(gzipDigits(a.bytes))).toBe(sha256(gz));
   });
+});
+
+test('digitsRight counts the rows whose largest probability is at the label (the first, on a tie)', () => {
+  const row = (best: number, tie = -1) =>
+    Array.from({ length: 10 }, (_, d) => (d === best || d === tie ? 0.4 : 0.02));
+  // Row 0 says 3 (label 3: right); row 1 says 7 (label 1: wrong); row 2 ties 2 and 5, so it says 2.
+  const probabilities = [...row(3), ...row(7), ...row(5, 2)];
+  expect(digitsRight(probabilities, [3, 1, 2])).toBe(2);
+  expect(digitsRight(probabilities, [3, 7, 5])).toBe(2);
+  expect(digitsRight(probabilities, [0, 0, 0])).toBe(0);
 });
